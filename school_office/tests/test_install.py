@@ -1,0 +1,107 @@
+"""Install defaults, idempotence, demo data and app permission (bench tier)."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from school_office.demo import DEMO_DOMAIN, make_demo
+from school_office.permissions import has_app_permission
+from school_office.setup import defaults
+from school_office.setup.default_data import SERVICE_TYPES
+from school_office.setup.roles import APP_ROLES, ROLE_PROFILES
+
+
+class TestInstallDefaults(FrappeTestCase):
+	def test_roles_profiles_and_priorities_exist(self):
+		for role in APP_ROLES:
+			self.assertTrue(frappe.db.exists("Role", role), role)
+			self.assertEqual(frappe.db.get_value("Role", role, "desk_access"), 1)
+		for profile, roles in ROLE_PROFILES.items():
+			doc = frappe.get_doc("Role Profile", profile)
+			self.assertEqual({r.role for r in doc.roles}, set(roles))
+		for p in ("Urgent", "High", "Medium", "Low"):
+			self.assertTrue(frappe.db.exists("Issue Priority", p))
+
+	def test_catalogue_created(self):
+		for c in ("Academic", "Daily Life", "Activities", "Administration", "Facilities and Repairs", "Complaints and Suggestions"):
+			self.assertTrue(frappe.db.exists("Service Category", c), c)
+		for t in ("Print Room", "Meeting Team", "Coordination", "Maintenance"):
+			self.assertTrue(frappe.db.exists("Service Team", t), t)
+		self.assertGreaterEqual(frappe.db.count("Service Type"), 10)
+		complaint = frappe.get_doc("Service Type", "Complaint")
+		self.assertEqual(complaint.is_complaint, 1)
+		self.assertEqual(complaint.service_team, "Coordination")
+		self.assertTrue(frappe.get_doc("Service Type", "Venue Application").required_materials)
+
+	def test_settings_defaults(self):
+		s = frappe.get_single("School Office Settings")
+		self.assertEqual(str(s.work_start_time), "8:30:00")
+		self.assertEqual(str(s.work_end_time), "17:30:00")
+		self.assertEqual((s.monday, s.friday, s.saturday, s.sunday), (1, 1, 0, 0))
+		self.assertEqual(s.max_attachment_size_mb, 5)
+		self.assertIn("pdf", s.allowed_attachment_types)
+
+	def test_defaults_do_not_overwrite_admin_edits(self):
+		# an administrator renames a service type and changes a team
+		original = SERVICE_TYPES[0][0]
+		frappe.rename_doc("Service Type", original, "Test Renamed Service", force=True)
+		team = frappe.get_doc("Service Team", "Print Room")
+		team.description = "Edited by the administrator"
+		team.set("members", [{"user": "Administrator", "skill_level": "Expert"}])
+		team.save()
+		settings = frappe.get_single("School Office Settings")
+		settings.max_attachment_size_mb = 8
+		settings.save()
+
+		defaults.create_all()  # what a re-run of install or a patch does
+
+		self.assertFalse(frappe.db.exists("Service Type", original))
+		self.assertTrue(frappe.db.exists("Service Type", "Test Renamed Service"))
+		self.assertEqual(frappe.db.get_value("Service Type", "Test Renamed Service", "service_type_name"), "Test Renamed Service")
+		team.reload()
+		self.assertEqual(team.description, "Edited by the administrator")
+		self.assertEqual([m.user for m in team.members], ["Administrator"])
+		self.assertEqual(frappe.db.get_single_value("School Office Settings", "max_attachment_size_mb"), 8)
+
+
+class TestDemo(FrappeTestCase):
+	def snapshot(self):
+		return {
+			"users": sorted(frappe.get_all("User", filters={"name": ("like", f"%@{DEMO_DOMAIN}")}, fields=["name", "modified"], as_list=True)),
+			"roles": sorted(frappe.get_all("Has Role", filters={"parent": ("like", f"%@{DEMO_DOMAIN}")}, fields=["parent", "role"], as_list=True)),
+			"teams": sorted(frappe.get_all("Service Team", fields=["name", "modified", "lead"], as_list=True)),
+			"members": sorted(frappe.get_all("Service Team Member", fields=["parent", "user"], as_list=True)),
+			"departments": sorted(frappe.get_all("Department", pluck="name")),
+			"types": sorted(frappe.get_all("Service Type", fields=["name", "modified"], as_list=True)),
+		}
+
+	def test_demo_is_idempotent(self):
+		make_demo(verbose=False)
+		first = self.snapshot()
+		make_demo(verbose=False)
+		self.assertEqual(self.snapshot(), first)
+		self.assertGreaterEqual(len(first["users"]), 9)
+		manager = f"office.manager@{DEMO_DOMAIN}"
+		self.assertIn("Office Manager", frappe.get_roles(manager))
+		self.assertEqual(frappe.db.get_value("User", manager, "language"), "zh")
+		self.assertEqual(frappe.db.get_value("User", f"student@{DEMO_DOMAIN}", "user_type"), "Website User")
+		self.assertIn(f"technician@{DEMO_DOMAIN}", [m[1] for m in first["members"] if m[0] == "Maintenance"])
+
+	def test_demo_passwords_work(self):
+		from frappe.utils.password import check_password
+
+		from school_office.demo import DEMO_PASSWORD
+
+		make_demo(verbose=False)
+		self.assertEqual(check_password(f"office.staff@{DEMO_DOMAIN}", DEMO_PASSWORD), f"office.staff@{DEMO_DOMAIN}")
+
+
+class TestAppPermission(FrappeTestCase):
+	def test_apps_screen_only_for_staff(self):
+		make_demo(verbose=False)
+		try:
+			frappe.set_user(f"office.staff@{DEMO_DOMAIN}")
+			self.assertTrue(has_app_permission())
+			frappe.set_user(f"student@{DEMO_DOMAIN}")
+			self.assertFalse(has_app_permission())
+		finally:
+			frappe.set_user("Administrator")
