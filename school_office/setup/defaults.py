@@ -35,8 +35,13 @@ def create_issue_priorities():
 
 
 def create_settings():
-	"""Fill the Single's empty values with their defaults; values already set are kept."""
+	"""Give the Single its defaults on a fresh site; on a configured site fill only empty values.
+
+	Frappe gives a new document's Time fields the current time instead of their default,
+	so "fresh" is read from the database, not from the loaded document.
+	"""
 	settings = frappe.get_single("School Office Settings")
+	fresh = not frappe.db.get_single_value("School Office Settings", "work_start_time")
 	defaults = {
 		"work_start_time": "08:30:00",
 		"work_end_time": "17:30:00",
@@ -46,15 +51,16 @@ def create_settings():
 		"office_hours_note": "Monday to Friday, 08:30–17:30",
 	}
 	changed = False
-	if not frappe.db.get_single_value("School Office Settings", "work_start_time"):
+	if fresh:
 		for day in ("monday", "tuesday", "wednesday", "thursday", "friday"):
 			settings.set(day, 1)
-		changed = True
+		for day in ("saturday", "sunday"):
+			settings.set(day, 0)
 	for key, value in defaults.items():
-		if not settings.get(key):
+		if fresh or not settings.get(key):
 			settings.set(key, value)
 			changed = True
-	if changed:
+	if changed or fresh:
 		settings.flags.ignore_permissions = True
 		settings.save()
 

@@ -1,7 +1,10 @@
 """Install defaults, idempotence, demo data and app permission (bench tier)."""
 
+from datetime import time
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import get_time
 
 from school_office.demo import DEMO_DOMAIN, make_demo
 from school_office.permissions import has_app_permission
@@ -34,12 +37,14 @@ class TestInstallDefaults(FrappeTestCase):
 
 	def test_settings_defaults(self):
 		s = frappe.get_single("School Office Settings")
-		self.assertEqual(str(s.work_start_time), "8:30:00")
-		self.assertEqual(str(s.work_end_time), "17:30:00")
+		self.assertEqual(get_time(s.work_start_time), time(8, 30))
+		self.assertEqual(get_time(s.work_end_time), time(17, 30))
 		self.assertEqual((s.monday, s.friday, s.saturday, s.sunday), (1, 1, 0, 0))
 		self.assertEqual(s.max_attachment_size_mb, 5)
 		self.assertIn("pdf", s.allowed_attachment_types)
 
+
+class TestAdminEditsSurvive(FrappeTestCase):
 	def test_defaults_do_not_overwrite_admin_edits(self):
 		# an administrator renames a service type and changes a team
 		original = SERVICE_TYPES[0][0]
