@@ -101,6 +101,11 @@ def make_demo(verbose: bool = True) -> dict:
 	ctx = {"company": company, "departments": make_departments(company) if company else {}}
 	ctx["users"] = make_users()
 	make_team_members(ctx["users"])
+	from school_office.setup.defaults import module_setups
+
+	for module in module_setups():
+		if hasattr(module, "make_demo"):
+			module.make_demo(ctx)
 	for step in DEMO_STEPS:
 		step(ctx)
 	frappe.db.commit()

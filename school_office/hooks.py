@@ -26,6 +26,15 @@ after_install = "school_office.install.after_install"
 before_uninstall = "school_office.install.before_uninstall"
 after_uninstall = "school_office.install.after_uninstall"
 
+# Document events
+doc_events = {
+	"School Office Settings": {"on_update": "school_office.utils.calendar.clear_calendar_cache"},
+	"Holiday List": {"on_update": "school_office.utils.calendar.clear_calendar_cache"},
+}
+
+# Scheduled jobs
+scheduler_events = {}
+
 # Website
 website_route_rules = []
 

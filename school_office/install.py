@@ -18,6 +18,9 @@ def after_install():
 
 
 def before_uninstall():
+	for module in defaults.module_setups():
+		if hasattr(module, "remove_defaults"):
+			module.remove_defaults()
 	for profile in ROLE_PROFILES:
 		if frappe.db.exists("Role Profile", profile):
 			frappe.delete_doc("Role Profile", profile, ignore_permissions=True, force=True)

@@ -111,6 +111,33 @@ def _seed_catalogue():
 		).insert(ignore_permissions=True)
 
 
+# Each module that has defaults of its own keeps them in <module>/install.py with
+# create_defaults() (called on install and by its patches), optionally remove_defaults()
+# (called before uninstall, for records it created outside its own doctypes) and
+# make_demo(ctx) (called by the demo command).
+MODULE_SETUPS = (
+	"school_office.service_desk.install",
+	"school_office.venues.install",
+	"school_office.office_documents.install",
+)
+
+
+def module_setups():
+	"""The install modules of the modules present in this build."""
+	import importlib
+	import importlib.util
+
+	out = []
+	for dotted in MODULE_SETUPS:
+		try:
+			spec = importlib.util.find_spec(dotted)
+		except ModuleNotFoundError:
+			spec = None
+		if spec is not None:
+			out.append(importlib.import_module(dotted))
+	return out
+
+
 def create_all():
 	"""Everything the office needs on its first morning; safe to call again."""
 	create_roles()
@@ -118,3 +145,6 @@ def create_all():
 	create_issue_priorities()
 	create_settings()
 	create_catalogue()
+	for module in module_setups():
+		if hasattr(module, "create_defaults"):
+			module.create_defaults()
