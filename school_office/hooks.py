@@ -30,10 +30,48 @@ after_uninstall = "school_office.install.after_uninstall"
 doc_events = {
 	"School Office Settings": {"on_update": "school_office.utils.calendar.clear_calendar_cache"},
 	"Holiday List": {"on_update": "school_office.utils.calendar.clear_calendar_cache"},
+	"Service Team": {
+		"on_update": "school_office.service_desk.routing.sync_team_rules",
+		"on_trash": "school_office.service_desk.routing.remove_team_rules",
+	},
+	"Communication": {"after_insert": "school_office.service_desk.events.on_communication"},
+	"File": {
+		"before_validate": "school_office.service_desk.events.validate_file",
+		"after_insert": "school_office.office_documents.search.on_file_change",
+		"on_trash": "school_office.office_documents.search.on_file_change",
+	},
+	"Document Clearance": {
+		"on_update": "school_office.office_documents.permissions.clear_clearance_cache",
+		"on_trash": "school_office.office_documents.permissions.clear_clearance_cache",
+	},
+}
+
+# ERPNext's SLA, without re-creating the SLA fields that Service Request already has
+override_doctype_class = {
+	"Service Level Agreement": "school_office.service_desk.sla.SchoolOfficeServiceLevelAgreement",
+}
+
+# Row-level permissions
+permission_query_conditions = {
+	"Service Request": "school_office.service_desk.permissions.query_conditions",
+	"Official Document": "school_office.office_documents.permissions.query_conditions",
+}
+has_permission = {
+	"Service Request": "school_office.service_desk.permissions.has_permission",
+	"Official Document": "school_office.office_documents.permissions.has_permission",
+	"File": "school_office.office_documents.permissions.file_has_permission",
 }
 
 # Scheduled jobs
-scheduler_events = {}
+scheduler_events = {
+	"hourly": ["school_office.office_documents.tasks.send_reminders"],
+	"cron": {"0 2 1 1,4,7,10 *": ["school_office.office_documents.tasks.gather_expired_documents"]},
+}
+
+# Whitelisted methods replaced by the app
+override_whitelisted_methods = {
+	"frappe.utils.global_search.search": "school_office.office_documents.search.global_search",
+}
 
 # Website
 website_route_rules = []

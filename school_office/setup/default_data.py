@@ -98,3 +98,7 @@ SERVICE_TYPES = (
 		"Suggestions are reviewed by the responsible department; adopted suggestions are published.",
 	),
 )
+
+
+# service type -> application form whose extra fields the request shows (SD-10)
+FORM_TEMPLATES = {"Leave Slip": "Leave Slip", "Venue Application": "Venue Application"}

@@ -7,7 +7,7 @@ translation file carries the Chinese names shown to zh users.
 
 import frappe
 
-from school_office.setup.default_data import CATEGORIES, ISSUE_PRIORITIES, SERVICE_TYPES, TEAMS
+from school_office.setup.default_data import CATEGORIES, FORM_TEMPLATES, ISSUE_PRIORITIES, SERVICE_TYPES, TEAMS
 from school_office.setup.roles import APP_ROLES, ROLE_PROFILES
 
 
@@ -103,6 +103,7 @@ def _seed_catalogue():
 				"time_limit_hours": hours,
 				"default_priority": priority if frappe.db.exists("Issue Priority", priority) else None,
 				"is_complaint": is_complaint,
+				"form_template": FORM_TEMPLATES.get(name),
 				"is_published": 1,
 				"description": description,
 				"steps": steps,

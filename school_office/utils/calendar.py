@@ -44,3 +44,51 @@ def _build() -> WorkCalendar:
 				holidays.add(getdate(row.date))
 	holidays -= workdays
 	return calendar_from_settings(s.work_start_time, s.work_end_time, weekdays or [0, 1, 2, 3, 4], holidays, workdays)
+
+
+SCHOOL_CALENDAR = "School Calendar"
+
+
+def rebuild_school_calendar(years: set[int] | None = None) -> str:
+	"""(Re)build the "School Calendar" Holiday List from the settings' weekdays and the
+	Holiday Arrangements: every day off of the covered years, minus make-up working days.
+
+	Covers the arranged years plus the current and the next year. Returns the list's name.
+	"""
+	from datetime import date, timedelta
+
+	from frappe.utils import getdate, nowdate
+
+	s = frappe.get_single("School Office Settings")
+	working = {i for i, f in enumerate(WEEKDAY_FIELDS) if s.get(f)} or {0, 1, 2, 3, 4}
+	arranged = {}
+	for row in frappe.get_all("Holiday Arrangement Day", fields=["date", "day_type", "description"]):
+		arranged[getdate(row.date)] = row
+	this_year = getdate(nowdate()).year
+	covered = set(years or ()) | {this_year, this_year + 1} | {d.year for d in arranged}
+	rows = []
+	for year in sorted(covered):
+		d = date(year, 1, 1)
+		while d.year == year:
+			a = arranged.get(d)
+			if a and a.day_type == "Make-up Working Day":
+				pass
+			elif a:
+				rows.append({"holiday_date": d, "description": a.description or "Holiday", "weekly_off": 0})
+			elif d.weekday() not in working:
+				rows.append({"holiday_date": d, "description": "Weekly Off", "weekly_off": 1})
+			d += timedelta(days=1)
+	if frappe.db.exists("Holiday List", SCHOOL_CALENDAR):
+		hl = frappe.get_doc("Holiday List", SCHOOL_CALENDAR)
+	else:
+		hl = frappe.new_doc("Holiday List")
+		hl.holiday_list_name = SCHOOL_CALENDAR
+	hl.from_date = date(min(covered), 1, 1)
+	hl.to_date = date(max(covered), 12, 31)
+	hl.set("holidays", rows)
+	hl.flags.ignore_permissions = True
+	hl.save()
+	if not frappe.db.get_single_value("School Office Settings", "holiday_list"):
+		frappe.db.set_single_value("School Office Settings", "holiday_list", hl.name)
+	clear_calendar_cache()
+	return hl.name

@@ -1,0 +1,83 @@
+"""Defaults of the service desk, created once: the school calendar, ERPNext Service Level
+Agreements on Service Request from the seed figures, and the teams' assignment rules.
+
+Time figures (working hours on the school calendar; a working day is 9 hours by default):
+- Consultation: respond within 4 h when urgent, 12 h otherwise; resolve within 24 h.
+- Facilities and Repairs: respond within 2 h; fix within 48 h (major faults).
+- Everything else (default): respond within 4 h (urgent), 12 h (high) or 24 h; a solution within
+  3 working days (27 h) for urgent and high items, 5 working days (45 h) for the rest.
+"""
+
+import frappe
+
+DOCTYPE = "Service Request"
+HOUR = 3600
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# name, condition, default?, {priority: (response h, resolution h)}
+SLAS = (
+	("Consultation", 'doc.service_type == "Consultation"', 0,
+	 {"Urgent": (4, 24), "High": (12, 24), "Medium": (12, 24), "Low": (12, 24)}),
+	("Facilities and Repairs", 'doc.service_category == "Facilities and Repairs"', 0,
+	 {"Urgent": (2, 48), "High": (2, 48), "Medium": (2, 48), "Low": (2, 48)}),
+	("General Service", None, 1,
+	 {"Urgent": (4, 27), "High": (12, 27), "Medium": (24, 45), "Low": (24, 45)}),
+)  # fmt: skip
+FULFILLED = ("Resolved", "Closed", "Rejected", "Referred")
+PAUSED = ("Needs Info", "On Hold")
+
+
+def create_defaults():
+	from school_office.utils.calendar import SCHOOL_CALENDAR, rebuild_school_calendar
+
+	if not frappe.db.exists("Holiday List", SCHOOL_CALENDAR):
+		rebuild_school_calendar()
+	if not frappe.db.get_single_value("Support Settings", "track_service_level_agreement"):
+		frappe.db.set_single_value("Support Settings", "track_service_level_agreement", 1)
+	create_slas(SCHOOL_CALENDAR)
+	from school_office.service_desk.routing import sync_team_rules
+
+	for team in frappe.get_all("Service Team", pluck="name"):
+		sync_team_rules(frappe.get_doc("Service Team", team))
+
+
+def create_slas(holiday_list: str):
+	from frappe.utils import get_time
+
+	s = frappe.get_single("School Office Settings")
+	start, end = str(get_time(s.work_start_time or "08:30:00")), str(get_time(s.work_end_time or "17:30:00"))
+	for name, condition, is_default, targets in SLAS:
+		if frappe.db.exists("Service Level Agreement", {"service_level": name, "document_type": DOCTYPE}):
+			continue
+		sla = frappe.get_doc(
+			{
+				"doctype": "Service Level Agreement",
+				"service_level": name,
+				"document_type": DOCTYPE,
+				"enabled": 1,
+				"default_service_level_agreement": is_default,
+				"condition": condition,
+				"holiday_list": holiday_list,
+				"apply_sla_for_resolution": 1,
+				# all seven days: weekends are days off through the School Calendar holiday list, so a
+				# make-up working Saturday (调休) counts
+				"support_and_resolution": [{"workday": d, "start_time": start, "end_time": end} for d in WEEKDAYS],
+				"priorities": [
+					{"priority": p, "response_time": r * HOUR, "resolution_time": res * HOUR, "default_priority": int(p == "Medium")}
+					for p, (r, res) in targets.items()
+				],
+				"sla_fulfilled_on": [{"status": st} for st in FULFILLED],
+				"pause_sla_on": [{"status": st} for st in PAUSED],
+			}
+		)
+		sla.insert(ignore_permissions=True)
+
+
+def remove_defaults():
+	for name in frappe.get_all("Service Level Agreement", filters={"document_type": DOCTYPE}, pluck="name"):
+		frappe.delete_doc("Service Level Agreement", name, ignore_permissions=True, force=True)
+	for name in frappe.get_all("Assignment Rule", filters={"document_type": DOCTYPE}, pluck="name"):
+		frappe.delete_doc("Assignment Rule", name, ignore_permissions=True, force=True)
+	for dt in ("Notification",):
+		for name in frappe.get_all(dt, filters={"document_type": DOCTYPE}, pluck="name"):
+			frappe.delete_doc(dt, name, ignore_permissions=True, force=True)
