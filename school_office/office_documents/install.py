@@ -1,0 +1,96 @@
+"""Defaults of Official Documents, created once: document categories, Office Document Settings, the
+Workflow "Official Document Flow" (setup/official_document_flow.json) with its states and actions,
+the Print Formats' fonts need nothing. remove_defaults() takes the Workflow away on uninstall;
+make_demo(ctx) gives the demo users clearances and department codes."""
+
+import json
+from pathlib import Path
+
+import frappe
+
+CATEGORIES = (("Administrative", "WS"), ("Teaching", "WS"), ("Finance", "WS"))
+WORKFLOW_FILE = Path(__file__).parent / "setup" / "official_document_flow.json"
+STATE_STYLES = {
+	"Draft": "", "Received": "Info", "Returned": "Danger", "Registered": "Primary", "Reviewed": "Info",
+	"In Process": "Warning", "Completed": "Success", "Office Review": "Info", "Countersigning": "Warning",
+	"Pending Sign-off": "Warning", "Signed": "Success", "Sealed": "Primary", "Distributed": "Info", "Archived": "Success",
+}  # fmt: skip
+SETTINGS_DEFAULTS = {
+	"office_code": "校办", "default_document_code": "校办发", "issuing_body": "学校办公室文件",
+	"printing_office": "学校办公室", "fonds_code": "0001", "default_department_code": "BGS",
+}  # fmt: skip
+# demo department -> archive department code (pinyin initials, as archives usually do)
+DEMO_DEPARTMENT_CODES = {
+	"General Office": "BGS", "Academic Affairs": "JWC", "Student Affairs": "XSC", "Logistics": "HQC",
+	"Finance": "CWC", "Information Center": "XXZX",
+}  # fmt: skip
+DEMO_CLEARANCES = {
+	"office.manager": "Top Secret", "school.leader": "Top Secret", "doc.clerk": "Confidential",
+	"dept.head": "Internal", "office.staff": "Internal", "print.staff": "Public",
+}  # fmt: skip
+
+
+def workflow_json() -> dict:
+	return json.loads(WORKFLOW_FILE.read_text(encoding="utf-8"))
+
+
+def create_defaults():
+	for name, code in CATEGORIES:
+		if not frappe.db.exists("Document Category", name):
+			frappe.get_doc({"doctype": "Document Category", "category_name": name, "archive_category_code": code}).insert(
+				ignore_permissions=True
+			)
+	if not frappe.db.get_single_value("Office Document Settings", "office_code"):
+		s = frappe.get_single("Office Document Settings")
+		for k, v in SETTINGS_DEFAULTS.items():
+			if not s.get(k):
+				s.set(k, v)
+		s.flags.ignore_permissions = True
+		s.save()
+	create_workflow()
+
+
+def create_workflow():
+	wf = workflow_json()
+	for state in wf["states"]:
+		if not frappe.db.exists("Workflow State", state["state"]):
+			frappe.get_doc(
+				{"doctype": "Workflow State", "workflow_state_name": state["state"], "style": STATE_STYLES.get(state["state"], "")}
+			).insert(ignore_permissions=True)
+	for t in wf["transitions"]:
+		if not frappe.db.exists("Workflow Action Master", t["action"]):
+			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": t["action"]}).insert(ignore_permissions=True)
+	if not frappe.db.exists("Workflow", wf["name"]):
+		doc = frappe.get_doc(wf)
+		doc.insert(ignore_permissions=True)
+
+
+def remove_defaults():
+	name = workflow_json()["name"]
+	if frappe.db.exists("Workflow", name):
+		frappe.delete_doc("Workflow", name, ignore_permissions=True, force=True)
+
+
+def make_demo(ctx):
+	users = ctx.get("users") or {}
+	depts = ctx.get("departments") or {}
+	# the records clerk works as front-desk staff too (role profile "School Office Records")
+	clerk = users.get("doc.clerk")
+	if clerk and frappe.db.exists("User", clerk) and "Office Staff" not in frappe.get_roles(clerk):
+		frappe.get_doc("User", clerk).add_roles("Office Staff")
+	for local, level in DEMO_CLEARANCES.items():
+		user = users.get(local)
+		if user and frappe.db.exists("User", user) and not frappe.db.exists("Document Clearance", user):
+			frappe.get_doc({"doctype": "Document Clearance", "user": user, "clearance_level": level}).insert(ignore_permissions=True)
+	s = frappe.get_single("Office Document Settings")
+	present = {r.department for r in s.department_codes}
+	heads = {"Academic Affairs": users.get("dept.head"), "General Office": users.get("office.manager")}
+	changed = False
+	for dept, code in DEMO_DEPARTMENT_CODES.items():
+		docname = depts.get(dept)
+		if docname and docname not in present:
+			s.append("department_codes", {"department": docname, "code": code, "head": heads.get(dept)})
+			changed = True
+	if changed:
+		s.flags.ignore_permissions = True
+		s.save()
