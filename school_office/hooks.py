@@ -44,6 +44,7 @@ doc_events = {
 		"on_update": "school_office.office_documents.permissions.clear_clearance_cache",
 		"on_trash": "school_office.office_documents.permissions.clear_clearance_cache",
 	},
+	"Venue Booking": {"on_update": "school_office.venues.api.note_booking_length"},
 }
 
 # ERPNext's SLA, without re-creating the SLA fields that Service Request already has
@@ -55,17 +56,27 @@ override_doctype_class = {
 permission_query_conditions = {
 	"Service Request": "school_office.service_desk.permissions.query_conditions",
 	"Official Document": "school_office.office_documents.permissions.query_conditions",
+	"Venue Booking": "school_office.venues.permissions.booking_query_conditions",
 }
 has_permission = {
 	"Service Request": "school_office.service_desk.permissions.has_permission",
 	"Official Document": "school_office.office_documents.permissions.has_permission",
 	"File": "school_office.office_documents.permissions.file_has_permission",
+	"Venue Booking": "school_office.venues.permissions.booking_has_permission",
 }
 
 # Scheduled jobs
 scheduler_events = {
 	"hourly": ["school_office.office_documents.tasks.send_reminders"],
-	"cron": {"0 2 1 1,4,7,10 *": ["school_office.office_documents.tasks.gather_expired_documents"]},
+	"cron": {
+		"0 2 1 1,4,7,10 *": ["school_office.office_documents.tasks.gather_expired_documents"],
+		"*/5 * * * *": [
+			"school_office.venues.tasks.mark_no_shows",
+			"school_office.venues.tasks.complete_finished",
+			"school_office.venues.tasks.remind_overtime",
+		],
+		"0 16 * * *": ["school_office.venues.tasks.remind_equipment"],
+	},
 }
 
 # Whitelisted methods replaced by the app

@@ -1,0 +1,374 @@
+# Copyright (c) 2026, school_office contributors
+# License: MIT. See license.txt
+
+"""Venue booking on a real site: rules, workflow, conflicts, displacement, reallocation, free-venue
+search, check-in, scheduler jobs, recurrence, permissions, ICS feed and utilisation."""
+
+from datetime import timedelta
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_to_date, get_datetime, now_datetime
+
+from school_office.venues import api, tasks
+from school_office.venues.install import create_defaults
+from school_office.venues.service import VenueConflictError, VenueRuleError
+
+STAFF = "venue.staff@test.school"
+MANAGER = "venue.manager@test.school"
+ALICE = "venue.alice@test.school"
+BOB = "venue.bob@test.school"
+
+
+def make_user(email, roles=(), user_type="System User"):
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0,
+			 "user_type": user_type, "roles": [{"role": r} for r in roles]}  # fmt: skip
+		).insert(ignore_permissions=True)
+	return email
+
+
+def make_venue(name, category, capacity, equipment=(), check_in=1, bookable=1):
+	if frappe.db.exists("Venue", name):
+		frappe.delete_doc("Venue", name, force=True, ignore_permissions=True)
+	return frappe.get_doc(
+		{"doctype": "Venue", "venue_name": name, "venue_category": category, "capacity": capacity, "is_bookable": bookable,
+		 "check_in_required": check_in, "equipment": [{"equipment": e} for e in equipment]}  # fmt: skip
+	).insert(ignore_permissions=True)
+
+
+def day(n, hour=9, minute=0):
+	"""A time n days from today (far enough ahead for every category)."""
+	return get_datetime(add_to_date(now_datetime(), days=n)).replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+
+def book(venue, start, hours=1, user=None, activity="Meeting", headcount=10, insert=True, **kw):
+	previous = frappe.session.user
+	frappe.set_user(user or ALICE)
+	try:
+		doc = frappe.get_doc(
+			{"doctype": "Venue Booking", "venue": venue, "starts_on": start, "requester": user or ALICE, "ends_on": start + timedelta(hours=hours),
+			 "purpose": "Test", "activity_class": activity, "headcount": headcount, **kw}  # fmt: skip
+		)
+		if insert:
+			doc.insert()
+		return doc
+	finally:
+		frappe.set_user(previous)
+
+
+def approve(doc, user=STAFF, action="Approve"):
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		return apply_workflow(frappe.get_doc("Venue Booking", doc.name).as_dict(), action)
+	finally:
+		frappe.set_user(previous)
+
+
+def status(doc):
+	return frappe.db.get_value("Venue Booking", doc.name, "status")
+
+
+class TestVenueBooking(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		create_defaults()
+		make_user(STAFF, ["Office Staff"])
+		make_user(MANAGER, ["Office Manager", "Office Staff"])
+		make_user(ALICE, [], "Website User")
+		make_user(BOB, [], "Website User")
+		frappe.db.delete("Venue Booking", {"venue": ("like", "TV %")})
+		make_venue("TV Room A", "Normal", 30, ["Projector"])
+		make_venue("TV Room B", "Normal", 35, ["Projector", "Whiteboard"])
+		make_venue("TV Room C", "Normal", 100, [])
+		make_venue("TV Class 1", "Classroom", 40, ["Projector"])
+		make_venue("TV Hall", "Large", 300, ["Projector", "Microphone"])
+		make_venue("TV Closed", "Normal", 500, ["Projector"], bookable=0)
+		make_venue("TV Free Room", "Normal", 30, ["Projector"], check_in=0)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	# ------------------------------------------------------------------ RM-3 rules
+	def test_rules_refuse_with_the_rule_and_what_would_pass(self):
+		frappe.set_user("Administrator")
+		with self.assertRaises(VenueRuleError) as cm:
+			book("TV Hall", day(1), headcount=10)  # Large: three days ahead
+		msg = str(cm.exception)
+		self.assertIn("3 day(s) ahead", msg)
+		self.assertIn("earliest start date", msg)
+		with self.assertRaises(VenueRuleError) as cm:
+			book("TV Room A", day(5), headcount=31)
+		self.assertIn("seats 30", str(cm.exception))
+		with self.assertRaises(VenueRuleError) as cm:
+			book("TV Room A", day(5), hours=5)  # Normal: at most 4 hours
+		self.assertIn("at most 4", str(cm.exception))
+		with self.assertRaises(VenueRuleError):
+			book("TV Room A", add_to_date(now_datetime(), hours=-2))
+		with self.assertRaises(VenueRuleError):
+			book("TV Room A", day(5), hours=-1)
+		with self.assertRaises(VenueRuleError) as cm:
+			book("TV Closed", day(5))
+		self.assertIn("not open for booking", str(cm.exception))
+		self.assertFalse(frappe.db.exists("Venue Booking", {"venue": "TV Closed"}))
+
+	def test_rule_messages_in_chinese(self):
+		frappe.local.lang = "zh"
+		try:
+			with self.assertRaises(VenueRuleError) as cm:
+				book("TV Room A", day(5), headcount=31)
+			self.assertIn("容纳", str(cm.exception))
+		finally:
+			frappe.local.lang = "en"
+
+	# ------------------------------------------------------------------ RM-2 flow
+	def test_request_then_approve_or_reject_by_office_staff_only(self):
+		a = book("TV Room A", day(6))
+		self.assertEqual(a.status, "Requested")
+		self.assertEqual(a.requester, ALICE)
+		with self.assertRaises(frappe.ValidationError):
+			approve(a, user=ALICE)  # requesters do not approve
+		approve(a)
+		self.assertEqual(status(a), "Approved")
+		self.assertEqual(frappe.db.get_value("Venue Booking", a.name, "approved_by"), STAFF)
+		b = book("TV Room A", day(6, 14))
+		approve(b, action="Reject")
+		self.assertEqual(status(b), "Rejected")
+
+	def test_category_without_approval_is_approved_at_once_and_checked(self):
+		a = book("TV Class 1", day(7))
+		self.assertEqual(status(a), "Approved")
+		with self.assertRaises(VenueConflictError) as cm:
+			book("TV Class 1", day(7, 10, 3))  # inside the 5-minute buffer
+		self.assertIn("5 minutes", str(cm.exception))
+		self.assertEqual(status(book("TV Class 1", day(7, 10, 5))), "Approved")
+		# a non-staff Teaching request is not approved at once (it could displace others)
+		self.assertEqual(status(book("TV Class 1", day(7, 14), activity="Teaching")), "Requested")
+
+	# ------------------------------------------------------------------ RM-4 conflicts
+	def test_overlapping_approval_refused_with_alternatives(self):
+		a = book("TV Room B", day(8))
+		b = book("TV Room B", day(8, 9, 30), user=BOB)
+		approve(a)
+		with self.assertRaises(VenueConflictError) as cm:
+			approve(b)
+		msg = str(cm.exception)
+		self.assertIn("already booked", msg)
+		self.assertIn("TV Room", msg)  # free alternatives are named
+		self.assertEqual(status(b), "Requested")
+		# buffer: Normal keeps 10 minutes
+		c = book("TV Room B", day(8, 10, 5), user=BOB)
+		self.assertRaises(VenueConflictError, approve, c)
+		d = book("TV Room B", day(8, 10, 10), user=BOB)
+		approve(d)
+		self.assertEqual(status(d), "Approved")
+
+	def test_teaching_displaces_meeting_and_holder_is_told_with_three_venues(self):
+		meeting = book("TV Room A", day(9), user=STAFF, headcount=20)
+		approve(meeting, user=MANAGER)
+		teaching = book("TV Room A", day(9), user=STAFF, activity="Teaching", headcount=25)
+		approve(teaching, user=MANAGER)
+		self.assertEqual(status(teaching), "Approved")
+		m = frappe.get_doc("Venue Booking", meeting.name)
+		self.assertEqual(m.status, "Displaced")
+		self.assertEqual(m.displaced_by, teaching.name)
+		self.assertIn("TV Room B", m.displacement_note)  # similar capacity and equipment first
+		listed = [v for v in ("TV Room B", "TV Free Room", "TV Class 1", "TV Room C", "TV Hall") if v in m.displacement_note]
+		self.assertGreaterEqual(len(listed), 3)
+		self.assertNotIn("TV Closed", m.displacement_note)
+		self.assertTrue(frappe.db.exists("Notification Log", {"for_user": STAFF, "document_name": meeting.name}))
+		# teaching does not displace teaching
+		other = book("TV Room A", day(9), user=MANAGER, activity="Exam")
+		self.assertRaises(VenueConflictError, approve, other)
+
+	def test_emergency_reallocation_by_office_manager_only(self):
+		exam = book("TV Room C", day(10), activity="Teaching", user=STAFF)
+		approve(exam, user=MANAGER)
+		urgent = book("TV Room C", day(10), activity="Other", user=STAFF)
+		frappe.set_user(STAFF)
+		self.assertRaises(frappe.PermissionError, api.reallocate, urgent.name, "TV Room C", reason="flood")
+		frappe.set_user(MANAGER)
+		api.reallocate(urgent.name, "TV Room C", reason="flood in the hall")
+		frappe.set_user("Administrator")
+		self.assertEqual(status(urgent), "Approved")
+		self.assertEqual(status(exam), "Displaced")
+		self.assertIn("emergency", frappe.db.get_value("Venue Booking", exam.name, "displacement_note"))
+
+	# ------------------------------------------------------------------ find_free_venues
+	def test_find_free_venues_filters_buffers_and_ranks(self):
+		start = day(11)
+		frappe.set_user(ALICE)
+		names = [v["name"] for v in api.find_free_venues(start, start + timedelta(hours=1), capacity=30, equipment="projector")]
+		tv = [n for n in names if n.startswith("TV ")]
+		self.assertEqual(tv[:3], ["TV Free Room", "TV Room A", "TV Room B"])  # least spare capacity first
+		self.assertNotIn("TV Closed", tv)
+		self.assertNotIn("TV Room C", tv)  # no projector
+		self.assertEqual(
+			[v["name"] for v in api.find_free_venues(start, start + timedelta(hours=1), equipment='["Projector", "Microphone"]') if v["name"].startswith("TV ")],
+			["TV Hall"],
+		)
+		self.assertEqual(
+			{v["name"] for v in api.find_free_venues(start, start + timedelta(hours=1), category="Classroom")} & {"TV Room A"}, set()
+		)
+		frappe.set_user("Administrator")
+		a = book("TV Room A", start)
+		approve(a)
+		frappe.set_user(ALICE)
+		free = {v["name"] for v in api.find_free_venues(start + timedelta(hours=1, minutes=5), start + timedelta(hours=2))}
+		self.assertNotIn("TV Room A", free)  # inside its 10-minute buffer
+		free = {v["name"] for v in api.find_free_venues(start + timedelta(hours=1, minutes=10), start + timedelta(hours=2))}
+		self.assertIn("TV Room A", free)
+		frappe.set_user("Guest")
+		self.assertRaises(frappe.PermissionError, api.find_free_venues, start, start + timedelta(hours=1))
+
+	# ------------------------------------------------------------------ check-in and jobs
+	def test_check_in_by_holder_by_key_and_by_door_code(self):
+		now = now_datetime()
+		a = book("TV Free Room", day(12), insert=False)
+		a.update({"starts_on": add_to_date(now, minutes=5), "ends_on": add_to_date(now, hours=1)})
+		a.flags.ignore_validate = True  # created "in the past" on purpose: a booking that starts now
+		a.insert(ignore_permissions=True)
+		a.db_set("status", "Approved")
+		frappe.set_user(BOB)
+		self.assertRaises(frappe.PermissionError, api.check_in, a.name)
+		self.assertRaises(frappe.PermissionError, api.check_in, a.name, "wrong-key")
+		frappe.set_user(ALICE)
+		key = frappe.db.get_value("Venue", "TV Free Room", "check_in_key")
+		api.check_in(venue="TV Free Room", key=key)
+		self.assertEqual(status(a), "Checked In")
+		self.assertTrue(frappe.db.get_value("Venue Booking", a.name, "checked_in_at"))
+		api.check_out(a.name)
+		self.assertEqual(status(a), "Completed")
+
+	def _started(self, venue, minutes_ago, hours=1):
+		now = now_datetime()
+		d = book(venue, day(12), insert=False)
+		d.update({"starts_on": add_to_date(now, minutes=-minutes_ago), "ends_on": add_to_date(now, minutes=-minutes_ago, hours=hours)})
+		d.flags.ignore_validate = True
+		d.insert(ignore_permissions=True)
+		d.db_set("status", "Approved")
+		return d
+
+	def test_no_show_frees_the_venue(self):
+		late = self._started("TV Room B", 20)
+		early = self._started("TV Room C", 5)
+		tasks.mark_no_shows()
+		self.assertEqual(status(late), "No Show")
+		self.assertEqual(status(early), "Approved")
+		no_check_in = self._started("TV Free Room", 120)
+		tasks.mark_no_shows()
+		self.assertEqual(status(no_check_in), "Approved")  # that venue does not need check-in
+		tasks.complete_finished()
+		self.assertEqual(status(no_check_in), "Completed")
+
+	def test_overtime_reminder_once(self):
+		d = self._started("TV Hall", 90)
+		d.db_set("status", "Checked In")
+		self.assertIn(d.name, tasks.remind_overtime())
+		self.assertTrue(frappe.db.get_value("Venue Booking", d.name, "overtime_reminded_at"))
+		self.assertNotIn(d.name, tasks.remind_overtime())
+
+	def test_equipment_reminder_one_day_before(self):
+		start = get_datetime(add_to_date(now_datetime(), days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+		d = book("TV Room B", start, equipment_needs=[{"equipment": "Projector", "quantity": 1}])
+		approve(d)
+		plain = book("TV Room C", start)
+		approve(plain)
+		sent = tasks.remind_equipment()
+		self.assertIn(d.name, sent)
+		self.assertNotIn(plain.name, sent)
+		self.assertNotIn(d.name, tasks.remind_equipment())
+
+	# ------------------------------------------------------------------ recurrence
+	def test_weekly_recurrence_skips_conflicts_and_lists_them(self):
+		start = day(14, 15)
+		blocker = book("TV Class 1", start + timedelta(weeks=2), user=BOB)
+		self.assertEqual(status(blocker), "Approved")
+		master = book("TV Class 1", start, repeat_weekly=1, repeat_every_weeks=1, repeat_until=(start + timedelta(weeks=3)).date())
+		occ = frappe.get_all("Venue Booking", filters={"recurrence_of": master.name}, fields=["starts_on", "status"], order_by="starts_on")
+		self.assertEqual([get_datetime(o.starts_on) for o in occ], [start + timedelta(weeks=1), start + timedelta(weeks=3)])
+		self.assertTrue(all(o.status == "Approved" for o in occ))
+		skipped = frappe.db.get_value("Venue Booking", master.name, "skipped_occurrences")
+		self.assertIn(blocker.name, skipped)
+		every2 = book("TV Room C", day(15), repeat_weekly=1, repeat_every_weeks=2, repeat_until=day(15 + 28).date())
+		self.assertEqual(frappe.db.count("Venue Booking", {"recurrence_of": every2.name}), 2)
+
+	# ------------------------------------------------------------------ permissions and views
+	def test_requesters_see_own_in_full_others_as_busy(self):
+		a = book("TV Room C", day(16), user=ALICE, event_name="Alice Secret Event")
+		approve(a)
+		frappe.set_user(BOB)
+		self.assertNotIn(a.name, frappe.get_list("Venue Booking", pluck="name"))
+		self.assertFalse(frappe.has_permission("Venue Booking", "read", frappe.get_doc("Venue Booking", a.name)))
+		slots = api.venue_schedule("TV Room C", day(16, 0), day(17, 0))
+		self.assertEqual([s["status"] for s in slots], ["Busy"])
+		self.assertNotIn("Alice Secret Event", str(slots))
+		self.assertIsNone(slots[0]["name"])
+		frappe.set_user(ALICE)
+		self.assertIn(a.name, frappe.get_list("Venue Booking", pluck="name"))
+		slots = api.venue_schedule("TV Room C", day(16, 0), day(17, 0))
+		self.assertIn("Alice Secret Event", slots[0]["title"])
+		frappe.set_user(STAFF)
+		self.assertIn(a.name, frappe.get_list("Venue Booking", pluck="name"))
+		# a requester cannot book in someone else's name
+		frappe.set_user(BOB)
+		doc = book("TV Room C", day(16, 14), user=BOB, insert=False)
+		doc.requester = ALICE
+		self.assertRaises(frappe.PermissionError, doc.insert)
+
+	def test_portal_request_carries_the_application(self):
+		frappe.set_user(BOB)
+		self.assertRaises(frappe.ValidationError, api.request_booking, "TV Room C", day(18), day(18, 10), "Club", safety_commitment=0)
+		out = api.request_booking(
+			"TV Room C", str(day(18)), str(day(18, 10)), "Chess club final", activity_class="Student Activity", headcount=40,
+			event_name="Chess Final", equipment="Projector, Microphone", safety_commitment=1,
+		)  # fmt: skip
+		doc = frappe.get_doc("Venue Booking", out["name"])
+		self.assertEqual((doc.event_name, doc.headcount, doc.requester, doc.status), ("Chess Final", 40, BOB, "Requested"))
+		self.assertTrue(doc.safety_commitment and doc.safety_commitment_signed_on)
+		self.assertEqual(sorted(r.equipment for r in doc.equipment_needs), ["Microphone", "Projector"])
+		self.assertIn(out["name"], [b["name"] for b in api.my_bookings()])
+		api.cancel_booking(out["name"])
+		self.assertEqual(status(doc), "Cancelled")
+
+	def test_ics_feed_needs_the_users_key(self):
+		a = book("TV Room A", day(19), user=ALICE, event_name="Alice Feed Event")
+		approve(a)
+		b = book("TV Room A", day(19, 14), user=BOB, event_name="Bob Private")
+		approve(b)
+		frappe.set_user(ALICE)
+		key = api.feed_url()["key"]
+		self.assertEqual(api.feed_url()["key"], key)  # one key per user
+		frappe.set_user("Guest")
+		bad = api.ics("TV Room A", "nope")
+		self.assertEqual(bad.status_code, 403)
+		resp = api.ics("TV Room A", key)
+		body = resp.get_data(as_text=True)
+		self.assertEqual(resp.status_code, 200)
+		self.assertTrue(body.startswith("BEGIN:VCALENDAR"))
+		self.assertIn("Alice Feed Event", body)
+		self.assertNotIn("Bob Private", body)
+		self.assertIn("Busy", body)
+
+	# ------------------------------------------------------------------ utilisation
+	def test_utilisation_report_and_venue_month(self):
+		from school_office.venues.report.venue_utilisation.venue_utilisation import execute
+
+		start = day(20)
+		a = book("TV Room B", start, hours=3)
+		approve(a)
+		columns, data, _, chart = execute({"from_date": start.date(), "to_date": start.date(), "venue": "TV Room B"})
+		row = data[0]
+		self.assertGreater(row["available_hours"], 0)
+		self.assertGreaterEqual(row["booked_hours"], 0)
+		self.assertGreaterEqual(row["bookings"], 1)
+		self.assertIn(row["flag"], ("Under-used", "", "Over-used"))
+		self.assertTrue(chart)
+		_, by_cat, _, _ = execute({"from_date": start.date(), "to_date": start.date(), "group_by": "Category"})
+		self.assertIn("Normal", [r["venue_category"] for r in by_cat])
+		month = api.venue_month("TV Room B", start.year, start.month)
+		self.assertEqual(month["venue"], "TV Room B")
