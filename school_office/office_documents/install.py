@@ -48,6 +48,17 @@ def create_defaults():
 		s.flags.ignore_permissions = True
 		s.save()
 	create_workflow()
+	add_to_global_search()
+
+
+def add_to_global_search():
+	"""Official documents are found by the desk's search bar (filtered by 密级, see search.global_search)."""
+	gs = frappe.get_single("Global Search Settings")
+	if not any(r.document_type == "Official Document" for r in gs.allowed_in_global_search):
+		gs.append("allowed_in_global_search", {"document_type": "Official Document"})
+		gs.flags.ignore_permissions = True
+		gs.save()
+		frappe.cache.hdel("global_search", "search_priorities")
 
 
 def create_workflow():
@@ -66,6 +77,8 @@ def create_workflow():
 
 
 def remove_defaults():
+	frappe.db.delete("Global Search DocType", {"document_type": "Official Document"})
+	frappe.cache.hdel("global_search", "search_priorities")
 	name = workflow_json()["name"]
 	if frappe.db.exists("Workflow", name):
 		frappe.delete_doc("Workflow", name, ignore_permissions=True, force=True)

@@ -22,14 +22,16 @@ def get_clearance(user: str | None = None) -> str | None:
 	user = user or frappe.session.user
 	if user == "Administrator":
 		return "Top Secret"
-	cache = frappe.local.__dict__.setdefault("_doc_clearance", {})
+	cache = getattr(frappe.local, "doc_clearance_cache", None)
+	if cache is None:
+		cache = frappe.local.doc_clearance_cache = {}
 	if user not in cache:
 		cache[user] = frappe.db.get_value("Document Clearance", user, "clearance_level")
 	return cache[user]
 
 
 def clear_clearance_cache(*args, **kwargs):
-	frappe.local.__dict__.pop("_doc_clearance", None)
+	frappe.local.doc_clearance_cache = {}
 
 
 def user_departments(user: str) -> list[str]:
