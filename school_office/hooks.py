@@ -68,7 +68,9 @@ has_permission = {
 # Scheduled jobs
 scheduler_events = {
 	"hourly": ["school_office.office_documents.tasks.send_reminders"],
+	"daily": ["school_office.service_desk.tasks.auto_close"],
 	"cron": {
+		"*/15 * * * *": ["school_office.service_desk.tasks.escalate"],
 		"0 2 1 1,4,7,10 *": ["school_office.office_documents.tasks.gather_expired_documents"],
 		"*/5 * * * *": [
 			"school_office.venues.tasks.mark_no_shows",
@@ -85,7 +87,9 @@ override_whitelisted_methods = {
 }
 
 # Website
-website_route_rules = []
+website_route_rules = [
+	{"from_route": "/my-requests/<name>", "to_route": "my-requests/detail"},
+]
 
 # Jinja
 jinja = {

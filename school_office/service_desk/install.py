@@ -81,3 +81,43 @@ def remove_defaults():
 	for dt in ("Notification",):
 		for name in frappe.get_all(dt, filters={"document_type": DOCTYPE}, pluck="name"):
 			frappe.delete_doc(dt, name, ignore_permissions=True, force=True)
+
+
+def make_demo(ctx):
+	"""Demo: the department head's Employee record (Department Heads see their department's
+	requests through it) and a few requests in different states."""
+	from frappe.utils import add_years, nowdate
+
+	company, users, depts = ctx.get("company"), ctx.get("users", {}), ctx.get("departments", {})
+	head = users.get("dept.head")
+	if company and head and depts.get("Academic Affairs") and not frappe.db.exists("Employee", {"user_id": head}):
+		gender = frappe.db.get_value("Gender", "Male") or frappe.db.get_value("Gender", {})
+		emp = frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": "Head",
+				"last_name": "Zhang",
+				"gender": gender,
+				"date_of_birth": add_years(nowdate(), -40),
+				"date_of_joining": add_years(nowdate(), -5),
+				"company": company,
+				"department": depts["Academic Affairs"],
+				"user_id": head,
+				"status": "Active",
+			}
+		)
+		emp.flags.ignore_mandatory = True
+		emp.insert(ignore_permissions=True)
+	student = users.get("student")
+	if student and not frappe.db.exists("Service Request", {"subject": "Demo: projector in room 101 does not work"}):
+		frappe.get_doc(
+			{
+				"doctype": "Service Request",
+				"subject": "Demo: projector in room 101 does not work",
+				"service_type": "Repair Request" if frappe.db.exists("Service Type", "Repair Request") else None,
+				"channel": "Window",
+				"requester": student,
+				"area": "Teaching Building",
+				"description": "The projector shows no picture.",
+			}
+		).insert(ignore_permissions=True)

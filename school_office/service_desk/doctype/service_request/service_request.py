@@ -58,11 +58,20 @@ class ServiceRequest(Document):
 			self.apply_service_type_defaults()
 		if not self.is_new() and self.has_value_changed("priority") and self.status in ("Open", "Needs Info", "Accepted"):
 			self.queue_score = rules.queue_score(self.priority, get_datetime(self.creation))
+		if self.is_new() or self.has_value_changed("service_team"):
+			self.team_emails = self.get_team_emails()
 		self.validate_status_change()
 		self.validate_reasons()
 		self.validate_rating()
 		self.set_timestamps()
 		self.update_complaint_milestones()
+
+	def get_team_emails(self) -> str:
+		if not self.service_team:
+			return ""
+		users = frappe.get_all("Service Team Member", filters={"parent": self.service_team, "parenttype": "Service Team"}, pluck="user")
+		emails = frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="email") if users else []
+		return ", ".join(e for e in emails if e)
 
 	# ------------------------------------------------------------------ intake
 	def apply_email_subject(self):

@@ -1,0 +1,112 @@
+// Service Request form: the desk's actions, due in / overdue by, complaint milestones
+const SO_ACTIVE = ["Open", "Needs Info", "Accepted", "In Progress", "On Hold"];
+const so_api = (method) => `school_office.service_desk.api.${method}`;
+
+function so_call(frm, method, args) {
+	return frappe.call({ method: so_api(method), args: Object.assign({ name: frm.doc.name }, args || {}), freeze: true })
+		.then(() => frm.reload_doc());
+}
+
+function so_prompt(frm, method, title, fields) {
+	frappe.prompt(fields, (values) => so_call(frm, method, values), title, __("Submit"));
+}
+
+function so_duration(mins) {
+	const abs = Math.abs(mins);
+	return abs >= 60 ? __("{0} h {1} min", [Math.floor(abs / 60), abs % 60]) : __("{0} min", [abs]);
+}
+
+frappe.ui.form.on("Service Request", {
+	onload(frm) {
+		if (frm.is_new() && !frm.doc.channel) frm.set_value("channel", "Window");
+	},
+	refresh(frm) {
+		if (frm.is_new()) return;
+		const d = frm.doc;
+		const staff = frappe.user.has_role(["Office Staff", "Office Manager", "System Manager"]);
+		// due in / overdue by
+		if (SO_ACTIVE.includes(d.status)) {
+			const target = !d.first_responded_on ? d.response_by : d.sla_resolution_by;
+			if (target) {
+				const mins = Math.round(moment(target).diff(moment(), "minutes", true));
+				const what = !d.first_responded_on ? __("Response") : __("Resolution");
+				frm.dashboard.set_headline_alert(
+					mins >= 0
+						? `<span class="indicator ${mins < 60 ? "orange" : "green"}">${what}: ${__("due in {0}", [so_duration(mins)])}</span>`
+						: `<span class="indicator red">${what}: ${__("overdue by {0}", [so_duration(mins)])}</span>`
+				);
+			}
+		}
+		if (d.priority === "Urgent" && SO_ACTIVE.includes(d.status)) {
+			frm.page.set_indicator(__("Urgent"), "red");
+		}
+		const ms = (d.__onload || {}).milestones;
+		if (d.is_complaint && ms) {
+			const labels = { registered: __("Registration"), assigned: __("Assignment"), plan: __("Preliminary Plan") };
+			const colors = { done: "green", late: "orange", breached: "red", due: "blue" };
+			const states = { done: __("done"), late: __("done late"), breached: __("breached"), due: __("due") };
+			Object.keys(labels).forEach((k) => {
+				if (ms[k]) frm.dashboard.add_indicator(`${labels[k]}: ${states[ms[k]]}`, colors[ms[k]]);
+			});
+		}
+		if (!staff) return;
+		const group = __("Actions");
+		if (["Open", "Needs Info"].includes(d.status)) {
+			frm.add_custom_button(__("Accept"), () => so_call(frm, "accept"), group);
+			frm.add_custom_button(__("Needs Info"), () =>
+				so_prompt(frm, "request_info", __("Ask the Requester"), [
+					{ fieldname: "message", fieldtype: "Small Text", label: __("What should be supplemented?"), reqd: 1 },
+				]), group);
+			frm.add_custom_button(__("Reject"), () =>
+				so_prompt(frm, "reject", __("Reject"), [{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 }]), group);
+		}
+		if (SO_ACTIVE.includes(d.status)) {
+			frm.add_custom_button(__("Refer"), () =>
+				so_prompt(frm, "refer", __("Refer to Another Department"), [
+					{ fieldname: "department", fieldtype: "Link", options: "Department", label: __("Department"), reqd: 1 },
+					{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
+				]), group);
+		}
+		if (["Accepted", "On Hold", "Resolved", "Closed"].includes(d.status)) {
+			frm.add_custom_button(__("Start"), () => so_call(frm, "start"), group);
+		}
+		if (["Accepted", "In Progress"].includes(d.status)) {
+			frm.add_custom_button(__("Hold"), () => so_call(frm, "hold"), group);
+		}
+		if (["Accepted", "In Progress", "On Hold"].includes(d.status)) {
+			frm.add_custom_button(__("Resolve"), () =>
+				so_prompt(frm, "resolve", __("Resolve"), [
+					{ fieldname: "resolution", fieldtype: "Small Text", label: __("Resolution Details"), reqd: 1 },
+					{ fieldname: "outcome", fieldtype: "Select", label: __("Outcome"), options: ["", "Solved", "Partly Solved", "Cannot Be Solved"] },
+					{ fieldname: "unsolvable_reason", fieldtype: "Small Text", label: __("Why It Cannot Be Solved"), depends_on: "eval:doc.outcome=='Cannot Be Solved'" },
+				]), group);
+		}
+		if (d.status === "Resolved") {
+			frm.add_custom_button(__("Close"), () => so_call(frm, "close"), group);
+		}
+		if (["Resolved", "Closed"].includes(d.status)) {
+			frm.add_custom_button(__("Log Follow-up Call"), () =>
+				so_prompt(frm, "log_follow_up", __("Follow-up Call"), [
+					{ fieldname: "outcome", fieldtype: "Select", label: __("Outcome"), options: ["Satisfied", "Partly Satisfied", "Not Satisfied", "No Answer"], reqd: 1 },
+					{ fieldname: "notes", fieldtype: "Small Text", label: __("Notes") },
+				]));
+		}
+		if (SO_ACTIVE.includes(d.status) && frappe.user.has_role(["Office Manager", "System Manager"])) {
+			frm.add_custom_button(__("Move to Front of Queue"), () =>
+				so_prompt(frm, "move_to_front", __("Move to Front of Queue"), [
+					{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
+				]));
+		}
+	},
+	service_type(frm) {
+		if (!frm.doc.service_type || (frm.doc.materials || []).length) return;
+		frappe.db.get_doc("Service Type", frm.doc.service_type).then((st) => {
+			(st.required_materials || []).forEach((m) => {
+				frm.add_child("materials", { material: m.material, is_mandatory: m.is_mandatory });
+			});
+			frm.refresh_field("materials");
+			if (!frm.doc.service_team && st.service_team) frm.set_value("service_team", st.service_team);
+			if (!frm.doc.priority && st.default_priority) frm.set_value("priority", st.default_priority);
+		});
+	},
+});

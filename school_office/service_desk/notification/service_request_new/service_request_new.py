@@ -1,0 +1,3 @@
+def get_context(context):
+	# the message uses doc and frappe only
+	pass
