@@ -246,7 +246,7 @@ class OfficialDocument(Document):
 
 	# ------------------------------------------------------------------ search
 	def build_full_text(self):
-		parts = [self.title, self.registration_number, self.document_number, self.archive_code,
+		parts = [self.title, self.registration_number, self.document_number, self.source_document_number, self.archive_code,
 				 self.source_organization, self.main_recipients, strip_html(self.body or "")]  # fmt: skip
 		if not self.is_new():
 			from school_office.office_documents.search import attachment_text
