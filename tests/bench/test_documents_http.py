@@ -218,3 +218,17 @@ def test_clearance_on_every_path(clearance_setup, clearance, demo):
 	for level, url in files.items():
 		code = s.get(f"{URL}{url}", timeout=60).status_code
 		assert (code == 200) == (docs[level] in want), (level, code)
+
+
+def test_clerk_dashboard_and_register_pdf(roles):
+	clerk = roles["doc.clerk"]
+	create(clerk, direction="Incoming", title="今日来文", source_organization="区教委", pages=1, received_on=None)
+	card = clerk.get(f"{URL}/api/resource/Number Card/Documents Received Today", timeout=60)
+	assert card.status_code == 200, card.text[:300]
+	doc = card.json()["data"]
+	r = call(clerk, "frappe.desk.doctype.number_card.number_card.get_result", doc=json.dumps(doc), filters=doc["filters_json"])
+	assert r.status_code == 200, r.text[:300]
+	ws = clerk.get(f"{URL}/api/method/frappe.desk.desktop.get_desktop_page", params={"page": json.dumps({"name": "Office Documents", "title": "Office Documents", "public": 1})}, timeout=60)
+	assert ws.status_code == 200, ws.text[:300]
+	pdf = clerk.get(f"{URL}/api/method/school_office.office_documents.printing.incoming_register_pdf", timeout=120)
+	assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
