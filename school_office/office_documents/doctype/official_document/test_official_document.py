@@ -399,3 +399,38 @@ class TestTimeAndRetention(OfficeDocumentsCase):
 		again = gather_expired_documents()
 		if again:
 			self.assertNotIn(doc.name, [i.official_document for i in frappe.get_doc("Retention Review", again).items])
+
+
+class TestCounterConcurrency(FrappeTestCase):
+	def test_parallel_transactions_take_distinct_gap_free_numbers(self):
+		"""20 threads, each with its own database connection and transaction, take numbers of one code."""
+		import threading
+
+		site, sites_path = frappe.local.site, frappe.local.sites_path
+		code = "并发" + frappe.generate_hash(length=6)
+		got, errors = [], []
+		barrier = threading.Barrier(20)
+
+		def worker():
+			frappe.init(site=site, sites_path=sites_path)
+			frappe.connect()
+			try:
+				barrier.wait()
+				n = counters.next_number("Document Number", code, "2040")
+				frappe.db.commit()
+				got.append(n)
+			except Exception as e:  # report, do not hide
+				errors.append(repr(e))
+			finally:
+				frappe.destroy()
+
+		threads = [threading.Thread(target=worker) for _ in range(20)]
+		for t in threads:
+			t.start()
+		for t in threads:
+			t.join()
+		self.assertEqual(errors, [])
+		self.assertEqual(sorted(got), list(range(1, 21)))
+		self.assertEqual(counters.current_number("Document Number", code, "2040"), 20)
+		frappe.db.delete("Document Number Counter", {"code": code})
+		frappe.db.commit()
