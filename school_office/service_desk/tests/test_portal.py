@@ -1,0 +1,310 @@
+"""Portal intake and follow-up (SD-1, SD-2, SD-7): submit, list, detail timeline, reply, rating page."""
+
+import base64
+import io
+from contextlib import contextmanager
+from unittest.mock import patch
+
+import frappe
+from frappe.model.document import Document
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import set_request
+
+from school_office.service_desk import portal
+
+PASSWORD = "Portal#Test2026"
+SIGNATURE = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\nfake-signature").decode()
+
+
+def make_portal_user(email: str, first_name: str, lang: str = "en") -> str:
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": first_name, "user_type": "Website User", "send_welcome_email": 0, "language": lang}
+		)
+		user.insert(ignore_permissions=True)
+	return email
+
+
+def b64(data: bytes) -> str:
+	return base64.b64encode(data).decode()
+
+
+def image_bytes(fmt: str = "JPEG") -> bytes:
+	from PIL import Image
+
+	buf = io.BytesIO()
+	Image.new("RGB", (8, 8), (200, 30, 30)).save(buf, fmt)
+	return buf.getvalue()
+
+
+def pdf_bytes(padding: int = 0) -> bytes:
+	"""A real (blank) PDF, optionally padded to a given size with a PDF comment."""
+	from pypdf import PdfWriter
+
+	writer = PdfWriter()
+	writer.add_blank_page(100, 100)
+	buf = io.BytesIO()
+	writer.write(buf)
+	data = buf.getvalue()
+	if padding:
+		data += b"\n%" + b"x" * padding + b"\n"
+	return data
+
+
+@contextmanager
+def versions_on():
+	"""Frappe skips Version records in tests (ignore_version = in_test); the timeline is built from them."""
+	original = Document._save
+
+	def _save(self, *args, **kwargs):
+		kwargs.setdefault("ignore_version", False)
+		return original(self, *args, **kwargs)
+
+	with patch.object(Document, "_save", _save):
+		yield
+
+
+def receive_materials(name: str):
+	doc = frappe.get_doc("Service Request", name)
+	for m in doc.materials:
+		m.received = 1
+	doc.save(ignore_permissions=True)
+
+
+class PortalTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.student = make_portal_user("portal.student@test.school", "Portal Student")
+		cls.other = make_portal_user("portal.other@test.school", "Other Student")
+		for st in ("Repair Request", "Leave Slip", "Venue Application", "Complaint"):
+			frappe.db.set_value("Service Type", st, "is_published", 1)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.local.request = None
+		frappe.local.lang = "en"
+		frappe.db.set_single_value("School Office Settings", "allow_anonymous_complaints", 0)
+		frappe.clear_document_cache("School Office Settings", "School Office Settings")
+
+	def submit(self, user=None, **kw):
+		frappe.set_user(user or self.student)
+		kw.setdefault("service_type", "Repair Request")
+		kw.setdefault("subject", "Broken window in room 101")
+		return portal.submit_request(**kw)
+
+
+class TestPortalIntake(PortalTestCase):
+	def test_submit_gives_number_and_ignores_client_requester(self):
+		res = self.submit(description="Glass <b>cracked</b>\nsecond line", contact="13800000000", requester=self.other, channel="Window")
+		self.assertTrue(res["name"].startswith("SR-"))
+		self.assertIn(res["name"], res["message"])
+		self.assertEqual(res["url"], f"/my-requests/{res['name']}")
+		doc = frappe.get_doc("Service Request", res["name"])
+		self.assertEqual(doc.requester, self.student)
+		self.assertEqual(doc.owner, self.student)
+		self.assertEqual(doc.channel, "Portal")
+		self.assertEqual(doc.status, "Open")
+		self.assertEqual(doc.service_team, "Maintenance")
+		self.assertEqual(doc.service_category, "Facilities and Repairs")
+		self.assertNotIn("<b>", doc.description)  # the requester's text is escaped
+		self.assertTrue(doc.service_level_agreement)
+		self.assertTrue(doc.response_by)
+
+	def test_guest_and_unpublished_refused(self):
+		frappe.set_user("Guest")
+		with self.assertRaises(frappe.PermissionError):
+			portal.submit_request(service_type="Repair Request", subject="x")
+		frappe.db.set_value("Service Type", "Transcript Request", "is_published", 0)
+		try:
+			with self.assertRaises(frappe.ValidationError):
+				self.submit(service_type="Transcript Request")
+		finally:
+			frappe.db.set_value("Service Type", "Transcript Request", "is_published", 1)
+
+	def test_complaint_needs_problem_type_and_contact(self):
+		with self.assertRaises(frappe.ValidationError):
+			self.submit(service_type="Complaint", subject="Canteen", contact="x@y.z")
+		with self.assertRaises(frappe.ValidationError):
+			self.submit(service_type="Complaint", subject="Canteen", problem_type="Facilities")
+		# anonymous is ignored while the setting is off
+		with self.assertRaises(frappe.ValidationError):
+			self.submit(service_type="Complaint", subject="Canteen", problem_type="Facilities", anonymous=1)
+		res = self.submit(service_type="Complaint", subject="Canteen", problem_type="Facilities", contact="13900000000")
+		doc = frappe.get_doc("Service Request", res["name"])
+		self.assertTrue(doc.is_complaint)
+		self.assertEqual(doc.problem_type, "Facilities")
+		self.assertTrue(doc.registered_due and doc.plan_due)
+
+	def test_anonymous_complaint_when_allowed(self):
+		frappe.db.set_single_value("School Office Settings", "allow_anonymous_complaints", 1)
+		frappe.clear_document_cache("School Office Settings", "School Office Settings")
+		res = self.submit(service_type="Complaint", subject="Noise at night", problem_type="Facilities", anonymous=1)
+		doc = frappe.get_doc("Service Request", res["name"])
+		self.assertEqual(doc.requester_name, "Anonymous")
+		self.assertFalse(doc.contact)
+		# the requester can still follow it
+		self.assertIn(res["name"], [r.name for r in portal.my_requests(self.student)])
+
+	def test_leave_slip_fields(self):
+		with self.assertRaises(frappe.ValidationError):
+			self.submit(service_type="Leave Slip", subject="Sick leave", leave_start="2026-12-01T08:00")
+		with self.assertRaises(frappe.ValidationError):
+			self.submit(service_type="Leave Slip", subject="Sick leave", leave_start="2026-12-02T08:00", leave_end="2026-12-01T08:00", leave_reason="Flu")
+		res = self.submit(
+			service_type="Leave Slip",
+			subject="Sick leave",
+			leave_start="2026-12-01T08:00",
+			leave_end="2026-12-02T17:00",
+			leave_reason="Flu",
+			counsellor="Administrator",
+			counsellor_signature=SIGNATURE,
+			event_name="not a venue form field here",
+		)
+		doc = frappe.get_doc("Service Request", res["name"])
+		self.assertEqual(doc.form_template, "Leave Slip")
+		self.assertEqual(str(doc.leave_start), "2026-12-01 08:00:00")
+		self.assertEqual(doc.leave_reason, "Flu")
+		self.assertEqual(doc.counsellor, "Administrator")
+		self.assertTrue(doc.counsellor_signature.startswith("data:image/png"))
+		self.assertFalse(doc.event_name)
+		with self.assertRaises(frappe.ValidationError):
+			self.submit(service_type="Leave Slip", subject="x", leave_start="2026-12-01T08:00", leave_end="2026-12-02T08:00", leave_reason="x", counsellor="nobody@nowhere.test")
+
+	def test_venue_application_needs_signed_commitment(self):
+		values = dict(service_type="Venue Application", subject="Debate final", event_name="Debate final",
+					  event_start="2026-12-03T14:00", event_end="2026-12-03T17:00", headcount="120", equipment_needed="2 microphones")  # fmt: skip
+		with self.assertRaises(frappe.ValidationError):
+			self.submit(**values)
+		res = self.submit(**values, safety_commitment="1", safety_signature=SIGNATURE)
+		doc = frappe.get_doc("Service Request", res["name"])
+		self.assertEqual(doc.headcount, 120)
+		self.assertEqual(doc.safety_commitment, 1)
+		self.assertEqual(doc.team if hasattr(doc, "team") else doc.service_team, "Meeting Team")
+
+	def test_attachments_saved_with_request_and_materials(self):
+		pdf = pdf_bytes()
+		res = self.submit(
+			files=[{"filename": "fault.pdf", "content": b64(pdf), "material": 1}, {"filename": "photo.jpg", "content": b64(image_bytes())}]
+		)
+		frappe.set_user("Administrator")
+		files = frappe.get_all("File", filters={"attached_to_doctype": "Service Request", "attached_to_name": res["name"]}, pluck="file_name")
+		self.assertEqual(sorted(files), ["fault.pdf", "photo.jpg"])
+		doc = frappe.get_doc("Service Request", res["name"])
+		row = next(m for m in doc.materials if m.idx == 1)
+		self.assertTrue(row.attachment)
+
+
+class TestPortalPages(PortalTestCase):
+	def test_list_shows_only_own(self):
+		mine = self.submit()["name"]
+		theirs = self.submit(user=self.other)["name"]
+		frappe.set_user(self.student)
+		names = [r.name for r in portal.my_requests()]
+		self.assertIn(mine, names)
+		self.assertNotIn(theirs, names)
+
+	def test_other_persons_request_not_permitted(self):
+		theirs = self.submit(user=self.other, subject="Secret subject of another person")["name"]
+		frappe.set_user(self.student)
+		with self.assertRaises(frappe.PermissionError):
+			portal.get_own_request(theirs)
+		with self.assertRaises(frappe.PermissionError):
+			portal.get_own_request("SR-1999-99999")
+		from frappe.website.serve import get_response
+
+		set_request(method="GET", path=f"/my-requests/{theirs}")
+		response = get_response()
+		self.assertEqual(response.status_code, 403)
+		self.assertNotIn("Secret subject of another person", response.get_data(as_text=True))
+		set_request(method="GET", path=f"/my-requests/{self.submit(subject='My own visible subject')['name']}")
+		frappe.set_user(self.student)
+		response = get_response()
+		self.assertEqual(response.status_code, 200)
+		html = response.get_data(as_text=True)
+		self.assertIn("My own visible subject", html)
+		self.assertIn('name="viewport"', html)
+
+	def test_timeline_and_reply_reopens_needs_info(self):
+		from school_office.service_desk import api
+
+		name = self.submit()["name"]
+		frappe.set_user("Administrator")
+		with versions_on():
+			api.request_info(name, "Please add a photo of the fault")
+		self.assertEqual(frappe.db.get_value("Service Request", name, "status"), "Needs Info")
+		frappe.set_user(self.other)
+		with self.assertRaises(frappe.PermissionError):
+			portal.add_reply(name, "not mine")
+		frappe.set_user(self.student)
+		with self.assertRaises(frappe.ValidationError):
+			portal.add_reply(name, "here", files=[{"filename": "virus.exe", "content": b64(b"MZ")}])
+		self.assertEqual(frappe.db.get_value("Service Request", name, "status"), "Needs Info")
+		with versions_on():
+			res = portal.add_reply(name, "Photo attached", files=[{"filename": "fault.png", "content": b64(image_bytes("PNG"))}])
+		self.assertEqual(res["status"], "Open")
+		comm = frappe.get_all("Communication", filters={"reference_doctype": "Service Request", "reference_name": name,
+								"sent_or_received": "Received"}, fields=["sender", "content"])  # fmt: skip
+		self.assertEqual(len(comm), 1)
+		self.assertEqual(comm[0].sender, self.student)
+		self.assertIn("fault.png", comm[0].content)
+		doc = portal.get_own_request(name)
+		timeline = portal.request_timeline(doc)
+		kinds = [e["kind"] for e in timeline]
+		self.assertEqual(kinds[0], "created")
+		statuses = [e["status"] for e in timeline if e["kind"] == "status"]
+		self.assertEqual(statuses, ["Needs Info", "Open"])
+		needs_info = next(e for e in timeline if e.get("status") == "Needs Info")
+		self.assertIn("Please add a photo", needs_info["note_html"])
+		self.assertIn("message", kinds)
+		whens = [e["on"] for e in timeline]
+		self.assertEqual(whens, sorted(whens))
+
+	def test_timeline_in_chinese(self):
+		name = self.submit()["name"]
+		frappe.set_user(self.student)
+		frappe.local.lang = "zh"
+		timeline = portal.request_timeline(portal.get_own_request(name))
+		self.assertIn("已提交申请", timeline[0]["title"])
+
+	def test_closed_request_takes_no_reply(self):
+		from school_office.service_desk import api
+
+		name = self.submit()["name"]
+		frappe.set_user("Administrator")
+		api.reject(name, "Not a repair")
+		frappe.set_user(self.student)
+		with self.assertRaises(frappe.ValidationError):
+			portal.add_reply(name, "but why")
+
+
+class TestFeedbackPage(PortalTestCase):
+	def test_rating_link_for_guest(self):
+		from school_office.service_desk import api
+
+		name = self.submit()["name"]
+		frappe.set_user("Administrator")
+		key = frappe.db.get_value("Service Request", name, "rating_key")
+		frappe.set_user("Guest")
+		frappe.form_dict.update({"request": name, "key": "wrong"})
+		ctx = portal.feedback_context(frappe._dict())
+		self.assertFalse(ctx.valid)
+		self.assertTrue(ctx.error)
+		self.assertIsNone(ctx.request)
+		frappe.form_dict.update({"request": name, "key": key})
+		ctx = portal.feedback_context(frappe._dict())
+		self.assertTrue(ctx.valid)
+		self.assertTrue(ctx.error)  # not resolved yet
+		frappe.set_user("Administrator")
+		receive_materials(name)
+		api.resolve(name, resolution="Glass replaced")
+		frappe.set_user("Guest")
+		frappe.form_dict.update({"request": name, "key": key})
+		ctx = portal.feedback_context(frappe._dict())
+		self.assertTrue(ctx.valid and not ctx.error)
+		with self.assertRaises(frappe.PermissionError):
+			api.rate(name, "wrong", 5)
+		api.rate(name, key, 4, "Quick and clean")
+		self.assertEqual(frappe.db.get_value("Service Request", name, "rating"), 4)
+		frappe.form_dict.pop("request", None)
+		frappe.form_dict.pop("key", None)
