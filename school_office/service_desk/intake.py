@@ -55,7 +55,9 @@ def record_refused_attachment(request: str, error: str):
 	doc = frappe.get_doc("Service Request", request)
 	doc.add_comment("Info", _("Attachment refused: {0}").format(error))
 	recipient = doc.raised_by or doc.requester
-	if recipient:
+	if not recipient:
+		return
+	try:
 		frappe.sendmail(
 			recipients=[recipient],
 			subject=_("Your request {0}: an attachment was not accepted").format(doc.name),
@@ -66,3 +68,8 @@ def record_refused_attachment(request: str, error: str):
 			reference_name=doc.name,
 			now=False,
 		)
+	except frappe.OutgoingEmailError:
+		# no outgoing account: the refusal stays on the request for the staff to pass on; raising here
+		# would lose the whole e-mailed request
+		frappe.log_error(title=_("Attachment refusal not sent"), message=frappe.get_traceback())
+		doc.add_comment("Info", _("The sender could not be told by e-mail: no outgoing e-mail account is set up."))

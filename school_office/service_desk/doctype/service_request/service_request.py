@@ -35,13 +35,14 @@ class ServiceRequest(Document):
 			self.requester = user
 		if not self.requester and self.raised_by and frappe.db.exists("User", {"name": self.raised_by, "enabled": 1}):
 			self.requester = self.raised_by
+		if self.raised_by and user == "Administrator" and self.flags.ignore_mandatory and self.channel in (None, "", "Window"):
+			# Email Account "append to" (InboundMail._create_reference_document) creates the request as
+			# Administrator with only the sender and subject set and ignore_mandatory; frappe.new_doc
+			# gives the Select its first option (Window), so "not self.channel" alone never sees it.
+			self.channel = "Email"
 		if not self.channel:
-			# Email Account "append to" creates the request as Administrator with only the sender and
-			# subject set; the desk form and the portal set their channel themselves.
-			if self.raised_by and user == "Administrator":
-				self.channel = "Email"
-			else:
-				self.channel = "Window" if is_staff(user) else "Portal"
+			# the desk form and the portal set their channel themselves
+			self.channel = "Window" if is_staff(user) else "Portal"
 		if self.channel == "Email":
 			self.apply_email_subject()
 		self.apply_service_type_defaults()
