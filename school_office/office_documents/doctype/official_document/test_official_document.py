@@ -119,6 +119,9 @@ class TestIncomingFlow(OfficeDocumentsCase):
 			api.act(doc.name, other.name, comment="x")
 		act_as(self.u["office.staff"])
 		api.act(doc.name, other.name, comment="学生处已完成")
+		# routed staff read the document but do not edit it
+		self.assertTrue(frappe.has_permission(DT, "read", doc.name))
+		self.assertFalse(frappe.has_permission(DT, "write", doc.name))
 		# read receipt: who and when
 		act_as(self.u["school.leader"])
 		frappe.flags.office_documents_now = "2031-03-04 10:30:00"
