@@ -35,13 +35,14 @@ def create_issue_priorities():
 
 
 def create_settings():
-	"""Give the Single its defaults on a fresh site; on a configured site fill only empty values.
+	"""Give the Single its defaults once; afterwards fill only values that are empty.
 
-	Frappe gives a new document's Time fields the current time instead of their default,
-	so "fresh" is read from the database, not from the loaded document.
+	When Frappe syncs a Single it stores a new document's values, and a new document's Time
+	fields get the current time instead of their default. So whether the defaults were applied
+	is kept in a hidden flag, not read from the values.
 	"""
 	settings = frappe.get_single("School Office Settings")
-	fresh = not frappe.db.get_single_value("School Office Settings", "work_start_time")
+	first_time = not settings.get("defaults_applied")
 	defaults = {
 		"work_start_time": "08:30:00",
 		"work_end_time": "17:30:00",
@@ -49,18 +50,21 @@ def create_settings():
 		"allowed_attachment_types": "pdf, doc, docx, jpg, jpeg, png",
 		"guide_title": "Service Guide",
 		"office_hours_note": "Monday to Friday, 08:30–17:30",
+		"auto_close_after_days": 7,
+		"escalation_threshold": 75,
 	}
-	changed = False
-	if fresh:
+	changed = first_time
+	if first_time:
 		for day in ("monday", "tuesday", "wednesday", "thursday", "friday"):
 			settings.set(day, 1)
 		for day in ("saturday", "sunday"):
 			settings.set(day, 0)
 	for key, value in defaults.items():
-		if fresh or not settings.get(key):
+		if (first_time or not settings.get(key)) and settings.meta.has_field(key):
 			settings.set(key, value)
 			changed = True
-	if changed or fresh:
+	if changed:
+		settings.defaults_applied = 1
 		settings.flags.ignore_permissions = True
 		settings.save()
 

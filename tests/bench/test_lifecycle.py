@@ -3,6 +3,10 @@
 import json
 
 from tests.bench.conftest import DESTRUCTIVE_SITE, SITE, URL, bench, need
+from tests.conftest import ROOT
+from tests.meta.checks import load_app
+
+APP_DOCTYPES = sorted(name for name, dt in load_app(ROOT / "school_office").doctypes.items() if not dt.get("issingle"))
 
 
 def test_migrate_twice_keeps_admin_edits(site_url, admin, demo):
@@ -34,7 +38,9 @@ def _count(site, sql):
 def test_uninstall_leaves_nothing_and_reinstall_works():
 	need("SCHOOL_OFFICE_BENCH", "SCHOOL_OFFICE_DESTRUCTIVE_SITE")
 	site = DESTRUCTIVE_SITE
-	bench("--site", site, "install-app", "school_office")
+	installed = bench("--site", site, "list-apps").stdout
+	if "school_office" not in installed:
+		bench("--site", site, "install-app", "school_office")
 	bench("--site", site, "uninstall-app", "school_office", "--yes", "--no-backup")
 	checks = {
 		"doctypes": "select count(*) from tabDocType where module in ('School Office','Service Desk','Office Documents','Meetings','Venues','Campus Assets','Office Supplies','Notices')",
@@ -43,9 +49,19 @@ def test_uninstall_leaves_nothing_and_reinstall_works():
 		"modules": "select count(*) from `tabModule Def` where app_name='school_office'",
 		"workspaces": "select count(*) from tabWorkspace where module in ('School Office','Service Desk')",
 		"print formats": "select count(*) from `tabPrint Format` where module in ('School Office','Service Desk')",
-		"tables": "select count(*) from information_schema.tables where table_schema=database() and table_name in ('tabService Type','tabService Category','tabService Team','tabService Team Member','tabService Type Material')",
+		"tables": "select count(*) from information_schema.tables where table_schema=database() and table_name in ("
+		+ ", ".join(f"'tab{name}'" for name in APP_DOCTYPES)
+		+ ")",
+		"workflows": "select count(*) from tabWorkflow where document_type in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
+		"notifications": "select count(*) from tabNotification where module in ('School Office','Service Desk','Office Documents','Venues')",
+		"slas": "select count(*) from `tabService Level Agreement` where document_type in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
+		"pages": "select count(*) from tabPage where module in ('School Office','Service Desk','Office Documents','Venues')",
+		"reports": "select count(*) from tabReport where module in ('School Office','Service Desk','Office Documents','Venues')",
 	}
 	left = {k: _count(site, q) for k, q in checks.items()}
 	assert left == {k: 0 for k in checks}, left
 	bench("--site", site, "install-app", "school_office")
 	assert _count(site, "select count(*) from `tabService Type`") >= 10
+	# settings carry their defaults on a fresh install (not the install time Frappe gives new Time fields)
+	assert _count(site, "select value from tabSingles where doctype='School Office Settings' and field='work_start_time'") in ("08:30:00", "8:30:00")
+	assert _count(site, "select value from tabSingles where doctype='School Office Settings' and field='work_end_time'") == "17:30:00"
