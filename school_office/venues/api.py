@@ -1,7 +1,7 @@
 """The Venues module's API for the portal, the desk and other modules (Meetings books rooms through it).
 
 - find_free_venues(starts_on, ends_on, capacity=None, equipment=None, category=None): one SQL over
-  bookings (covering index venue, starts_on, ends_on, status), ranked best fit first.
+  bookings (covering index starts_on, ends_on, status, venue), ranked best fit first.
 - request_booking(...): the venue application (SD-10) from the portal or another module.
 - my_bookings(), venue_schedule(venue, start, end): own bookings in full, others' as busy slots.
 - cancel_booking, check_in (desk button; booking key or the venue's door QR), check_out.
@@ -78,7 +78,7 @@ def free_venue_rows(starts_on, ends_on, capacity=None, equipment=None, category=
 	s, e = _span(starts_on, ends_on)
 	need = _equipment_list(equipment)
 	longest = longest_booking_minutes()
-	conds, values = ["v.is_bookable = 1"], {"s": s, "e": e, "earliest": add_to_date(s, minutes=-(longest + 1))}
+	conds, values = ["v.is_bookable = 1"], {"s": s, "e": e}
 	if cint(capacity):
 		conds.append("v.capacity >= %(capacity)s")
 		values["capacity"] = cint(capacity)
@@ -95,19 +95,26 @@ def free_venue_rows(starts_on, ends_on, capacity=None, equipment=None, category=
 		)
 		values["need"] = tuple(need)
 		values["n_need"] = len(need)
-	# earliest bounds the index range on (venue, starts_on): no blocking booking is longer than `longest`
+	# One non-correlated subquery over bookings: the busy venues of the span. Its range on starts_on has
+	# constant bounds (no blocking booking is longer than `longest`, no buffer longer than the largest),
+	# so it reads only the bookings around the span through the (starts_on, ends_on, status, venue)
+	# index; each venue's own category buffer is then applied exactly.
+	max_buffer = cint(frappe.db.sql("select max(buffer_minutes) from `tabVenue Category`")[0][0])
+	values["lo"] = add_to_date(s, minutes=-(longest + max_buffer + 1))
+	values["hi"] = add_to_date(e, minutes=max_buffer)
 	rows = frappe.db.sql(
 		f"""select v.name, v.venue_name, v.capacity, v.venue_category, v.building, v.floor, v.function_zone,
 			v.check_in_required, ifnull(c.buffer_minutes, 0) as buffer_minutes
 		from `tabVenue` v left join `tabVenue Category` c on c.name = v.venue_category
 		where {" and ".join(conds)}
-			and not exists (
-				select 1 from `tabVenue Booking` b force index (venue_time_status_index)
-				where b.venue = v.name
-					and b.starts_on >= date_sub(%(earliest)s, interval ifnull(c.buffer_minutes, 0) minute)
-					and b.starts_on < date_add(%(e)s, interval ifnull(c.buffer_minutes, 0) minute)
-					and b.ends_on > date_sub(%(s)s, interval ifnull(c.buffer_minutes, 0) minute)
-					and b.status in ('Approved', 'Checked In'))""",
+			and v.name not in (
+				select b.venue from `tabVenue Booking` b force index (time_venue_status_index)
+				join `tabVenue` bv on bv.name = b.venue
+				left join `tabVenue Category` bc on bc.name = bv.venue_category
+				where b.starts_on >= %(lo)s and b.starts_on < %(hi)s
+					and b.status in ('Approved', 'Checked In')
+					and b.starts_on < date_add(%(e)s, interval ifnull(bc.buffer_minutes, 0) minute)
+					and b.ends_on > date_sub(%(s)s, interval ifnull(bc.buffer_minutes, 0) minute))""",
 		values,
 		as_dict=True,
 	)

@@ -124,14 +124,18 @@ def check_booking_rules(doc, venue: dict):
 
 def colliding_rows(venue: str, starts_on, ends_on, buffer_minutes: int, exclude: str | None = None) -> list[dict]:
 	"""Blocking bookings of `venue` that collide with the span, read with a lock (latest committed data)."""
+	from school_office.venues.api import longest_booking_minutes
+
 	ws, we = rules.blocking_window(get_datetime(starts_on), get_datetime(ends_on), buffer_minutes)
+	# the lower bound on starts_on keeps the index range (and the rows it locks) near the span
+	lo = add_to_date(ws, minutes=-(longest_booking_minutes() + 1))
 	return frappe.db.sql(
 		"""select name, starts_on, ends_on, activity_class, status, requester, owner, headcount, event_name, purpose
 		from `tabVenue Booking`
-		where venue = %(venue)s and starts_on < %(we)s and ends_on > %(ws)s
+		where venue = %(venue)s and starts_on >= %(lo)s and starts_on < %(we)s and ends_on > %(ws)s
 			and status in ('Approved', 'Checked In') and name != %(exclude)s
 		for update""",
-		{"venue": venue, "ws": ws, "we": we, "exclude": exclude or ""},
+		{"venue": venue, "ws": ws, "we": we, "lo": lo, "exclude": exclude or ""},
 		as_dict=True,
 	)
 

@@ -17,6 +17,10 @@ from frappe.utils import add_days, add_to_date, format_datetime, getdate, now_da
 from school_office.venues import service
 
 
+# The jobs look back this far only: older bookings were handled by earlier runs (or predate the app).
+LOOKBACK_DAYS = 7
+
+
 def _commit():
 	# one booking per transaction in the scheduler; tests roll back instead
 	if not frappe.flags.in_test:
@@ -33,8 +37,8 @@ def mark_no_shows(now=None):
 	limit = add_to_date(now, minutes=-_minutes("no_show_after_minutes", 15))
 	names = frappe.db.sql(
 		"""select b.name from `tabVenue Booking` b join `tabVenue` v on v.name = b.venue
-		where b.status = 'Approved' and v.check_in_required = 1 and b.starts_on <= %s""",
-		limit,
+		where b.status = 'Approved' and v.check_in_required = 1 and b.starts_on <= %s and b.starts_on >= %s""",
+		(limit, add_days(limit, -LOOKBACK_DAYS)),
 	)
 	done = []
 	for (name,) in names:
@@ -60,12 +64,13 @@ def complete_finished(now=None):
 	done = []
 	rows = frappe.db.sql(
 		"""select b.name from `tabVenue Booking` b join `tabVenue` v on v.name = b.venue
-		where b.status = 'Approved' and v.check_in_required = 0 and b.ends_on <= %s""",
-		now,
+		where b.status = 'Approved' and v.check_in_required = 0 and b.ends_on <= %s and b.ends_on >= %s""",
+		(now, add_days(now, -LOOKBACK_DAYS)),
 	)
+	limit = add_to_date(now, minutes=-_minutes("complete_after_minutes", 60))
 	rows += frappe.db.sql(
-		"""select name from `tabVenue Booking` where status = 'Checked In' and ends_on <= %s""",
-		add_to_date(now, minutes=-_minutes("complete_after_minutes", 60)),
+		"""select name from `tabVenue Booking` where status = 'Checked In' and ends_on <= %s and ends_on >= %s""",
+		(limit, add_days(limit, -LOOKBACK_DAYS)),
 	)
 	for (name,) in rows:
 		doc = frappe.get_doc("Venue Booking", name)
@@ -80,7 +85,7 @@ def remind_overtime(now=None):
 	limit = add_to_date(now, minutes=-_minutes("overtime_grace_minutes", 5))
 	names = frappe.get_all(
 		"Venue Booking",
-		filters={"status": "Checked In", "ends_on": ("<=", limit), "overtime_reminded_at": ("is", "not set")},
+		filters={"status": "Checked In", "ends_on": ("between", [add_days(limit, -1), limit]), "overtime_reminded_at": ("is", "not set")},
 		pluck="name",
 	)
 	for name in names:

@@ -132,6 +132,7 @@ class VenueBooking(Document):
 def on_doctype_update():
 	# find_free_venues and the conflict check read bookings by venue and time: one covering index
 	frappe.db.add_index("Venue Booking", ["venue", "starts_on", "ends_on", "status"], "venue_time_status_index")
+	frappe.db.add_index("Venue Booking", ["starts_on", "ends_on", "status", "venue"], "time_venue_status_index")
 
 
 @frappe.whitelist()
