@@ -159,3 +159,32 @@ def test_only_office_manager_reallocates(site_url, admin, demo, venues):
 	r = manager.post(f"{URL}/api/method/school_office.venues.api.reallocate", data={"booking": name, "venue": OTHER, "reason": "leak"}, timeout=30)
 	assert r.status_code == 200, r.text
 	assert r.json()["message"]["status"] == "Approved" and r.json()["message"]["venue"] == OTHER
+
+
+def test_classroom_approved_at_once_then_qr_check_in_from_phone(site_url, admin, demo, venues):
+	r = admin.put(f"{URL}/api/resource/Venue/{OTHER}", json={"venue_category": "Classroom"}, timeout=30)
+	assert r.status_code == 200, r.text
+	from zoneinfo import ZoneInfo
+
+	tz = admin.get(f"{URL}/api/resource/System Settings/System Settings", timeout=30).json()["data"]["time_zone"]
+	start = datetime.now(ZoneInfo(tz)).replace(microsecond=0, tzinfo=None) + timedelta(minutes=5)  # the site's local time
+	student = demo["login"]("student")
+	r = student.post(f"{URL}/api/method/school_office.venues.api.request_booking", data={"venue": OTHER, "starts_on": _fmt(start),
+		"ends_on": _fmt(start + timedelta(hours=1)), "purpose": "Study group", "headcount": 5, "safety_commitment": 1}, timeout=30)  # fmt: skip
+	assert r.status_code == 200, r.text
+	booking = r.json()["message"]
+	assert booking["status"] == "Approved" and booking["check_in_url"]
+	path = booking["check_in_url"].split("/venue-check-in", 1)[1]
+	other = demo["login"]("student.en")
+	page = other.get(f"{URL}/venue-check-in{path}", headers=PHONE, timeout=30)
+	assert page.status_code == 200 and "Checked in" not in page.text  # not the holder
+	page = student.get(f"{URL}/venue-check-in{path}", headers=PHONE, timeout=30)
+	assert page.status_code == 200 and "已签到" in page.text, page.text[-2000:]
+	doc = admin.get(f"{URL}/api/resource/Venue Booking/{booking['name']}", timeout=30).json()["data"]
+	assert doc["status"] == "Checked In" and doc["checked_in_at"]
+	# the desk calendar: own bookings in full for the holder, busy for others
+	args = {"start": _fmt(start - timedelta(hours=1)), "end": _fmt(start + timedelta(hours=2)), "filters": json.dumps([["Venue Booking", "venue", "=", OTHER, False]])}
+	mine = student.post(f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events", data=args, timeout=30).json()["message"]
+	assert mine[0]["name"] == booking["name"] and "Study group" in mine[0]["title"]
+	theirs = other.post(f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events", data=args, timeout=30).json()["message"]
+	assert theirs[0]["name"] is None and "Study group" not in json.dumps(theirs)
