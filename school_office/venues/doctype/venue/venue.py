@@ -3,6 +3,7 @@
 
 """A bookable room on ERPNext's Location tree (RM-1): capacity, category rules, equipment.
 
+A venue without a Location gets one (under its building's Location) when it is saved.
 The equipment table can be filled from the ERPNext Assets at the venue's Location
 ("Get Equipment from Assets"), so the assets in a room are the room's equipment.
 """
@@ -18,6 +19,8 @@ class Venue(Document):
 			frappe.throw(_("Capacity must be at least 1."))
 		if not self.check_in_key:
 			self.check_in_key = frappe.generate_hash(length=16)
+		if not self.location:
+			self.location = self.ensure_location()
 		seen = set()
 		for row in self.equipment:
 			row.equipment = " ".join((row.equipment or "").split())
@@ -25,6 +28,21 @@ class Venue(Document):
 			if key in seen:
 				frappe.throw(_("Row {0}: {1} is listed twice.").format(row.idx, row.equipment))
 			seen.add(key)
+
+	def ensure_location(self) -> str:
+		"""Put the venue on ERPNext's Location tree: <building> (a group) > <venue name>."""
+		parent = None
+		if self.building:
+			parent = self.building
+			if not frappe.db.exists("Location", parent):
+				frappe.get_doc({"doctype": "Location", "location_name": parent, "is_group": 1}).insert(ignore_permissions=True)
+			elif not frappe.db.get_value("Location", parent, "is_group"):
+				parent = None
+		if not frappe.db.exists("Location", self.venue_name):
+			frappe.get_doc(
+				{"doctype": "Location", "location_name": self.venue_name, "parent_location": parent}
+			).insert(ignore_permissions=True)
+		return self.venue_name
 
 	@frappe.whitelist()
 	def get_equipment_from_assets(self):

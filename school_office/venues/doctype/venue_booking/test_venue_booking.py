@@ -93,6 +93,16 @@ class TestVenueBooking(FrappeTestCase):
 	def tearDown(self):
 		frappe.set_user("Administrator")
 
+	# ------------------------------------------------------------------ RM-1 venues
+	def test_venue_on_location_tree(self):
+		v = frappe.get_doc({"doctype": "Venue", "venue_name": "TV Located", "venue_category": "Normal", "capacity": 12,
+			"building": "TV Building"}).insert(ignore_permissions=True)  # fmt: skip
+		self.assertEqual(v.location, "TV Located")
+		self.assertEqual(frappe.db.get_value("Location", "TV Located", "parent_location"), "TV Building")
+		self.assertTrue(frappe.db.get_value("Location", "TV Building", "is_group"))
+		self.assertRaises(frappe.ValidationError, frappe.get_doc({"doctype": "Venue", "venue_name": "TV Zero", "venue_category": "Normal",
+			"capacity": 0}).insert)  # fmt: skip
+
 	# ------------------------------------------------------------------ RM-3 rules
 	def test_rules_refuse_with_the_rule_and_what_would_pass(self):
 		frappe.set_user("Administrator")
