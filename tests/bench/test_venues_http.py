@@ -188,3 +188,25 @@ def test_classroom_approved_at_once_then_qr_check_in_from_phone(site_url, admin,
 	assert mine[0]["name"] == booking["name"] and "Study group" in mine[0]["title"]
 	theirs = other.post(f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events", data=args, timeout=30).json()["message"]
 	assert theirs[0]["name"] is None and "Study group" not in json.dumps(theirs)
+
+
+def test_requester_cannot_approve_by_editing_status_and_report_runs(site_url, admin, demo, venues):
+	start = _when(days=23, hour=15)
+	student = demo["login"]("student")
+	r = student.post(f"{URL}/api/resource/Venue Booking", json={"venue": VENUE, "starts_on": _fmt(start), "ends_on": _fmt(start + timedelta(hours=1)),
+		"purpose": "sneaky", "headcount": 5, "status": "Approved"}, timeout=30)  # fmt: skip
+	assert r.status_code in (403, 417), r.text
+	r = student.post(f"{URL}/api/resource/Venue Booking", json={"venue": VENUE, "starts_on": _fmt(start), "ends_on": _fmt(start + timedelta(hours=1)),
+		"purpose": "honest", "headcount": 5}, timeout=30)  # fmt: skip
+	assert r.status_code == 200, r.text
+	name = r.json()["data"]["name"]
+	r = student.put(f"{URL}/api/resource/Venue Booking/{name}", json={"status": "Approved"}, timeout=30)
+	assert r.status_code in (403, 417)
+	assert admin.get(f"{URL}/api/resource/Venue Booking/{name}", timeout=30).json()["data"]["status"] == "Requested"
+	staff = demo["login"]("office.staff")
+	r = staff.post(f"{URL}/api/method/frappe.desk.query_report.run", json={"report_name": "Venue Utilisation",
+		"filters": {"from_date": start.strftime("%Y-%m-01"), "to_date": start.strftime("%Y-%m-%d"), "venue": VENUE}}, timeout=60)  # fmt: skip
+	assert r.status_code == 200, r.text
+	rows = r.json()["message"]["result"]
+	assert rows and rows[0]["venue"] == VENUE and rows[0]["available_hours"] > 0
+	assert student.post(f"{URL}/api/method/frappe.desk.query_report.run", json={"report_name": "Venue Utilisation", "filters": {}}, timeout=60).status_code == 403
