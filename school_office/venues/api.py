@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote, urlencode
 
 import frappe
 from frappe import _
@@ -210,7 +211,7 @@ def _own_view(doc) -> dict:
 
 
 def check_in_url(doc) -> str:
-	return get_url(f"/venue-check-in?booking={doc.name}&key={doc.check_in_key}")
+	return get_url("/venue-check-in?" + urlencode({"booking": doc.name, "key": doc.check_in_key}))
 
 
 @frappe.whitelist()
@@ -377,7 +378,7 @@ def feed_url():
 	if not key:
 		key = frappe.generate_hash(length=32)
 		frappe.get_doc({"doctype": "Venue Feed Key", "user": user, "feed_key": key}).insert(ignore_permissions=True)
-	return {"key": key, "url": get_url(f"/api/method/school_office.venues.api.ics?key={key}&venue=")}
+	return {"key": key, "url": get_url("/api/method/school_office.venues.api.ics?" + urlencode({"key": key}) + "&venue=")}
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
@@ -399,7 +400,8 @@ def ics(venue, key):
 	from school_office.venues.ics import calendar
 
 	body = calendar(venue, rows, frappe.local.site)
-	return Response(body, status=200, mimetype="text/calendar", headers={"Content-Disposition": f'inline; filename="{venue}.ics"'})
+	disposition = f"inline; filename=\"venue.ics\"; filename*=UTF-8''{quote(venue)}.ics"
+	return Response(body, status=200, mimetype="text/calendar", headers={"Content-Disposition": disposition})
 
 
 @frappe.whitelist()
@@ -415,7 +417,7 @@ def qr_svg(booking=None, venue=None):
 		if not key:
 			key = frappe.generate_hash(length=16)
 			frappe.db.set_value("Venue", venue, "check_in_key", key)
-		url = get_url(f"/venue-check-in?venue={venue}&key={key}")
+		url = get_url("/venue-check-in?" + urlencode({"venue": venue, "key": key}))
 	else:
 		doc = _get_booking(booking)
 		url = check_in_url(doc)

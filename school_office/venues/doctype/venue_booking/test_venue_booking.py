@@ -363,6 +363,10 @@ class TestVenueBooking(FrappeTestCase):
 		self.assertIn("Alice Feed Event", body)
 		self.assertNotIn("Bob Private", body)
 		self.assertIn("Busy", body)
+		make_venue("TV 报告厅", "Normal", 80)
+		zh = api.ics("TV 报告厅", key)
+		self.assertEqual(zh.status_code, 200)
+		self.assertIn("报告厅", zh.get_data(as_text=True))
 
 	# ------------------------------------------------------------------ utilisation
 	def test_utilisation_report_and_venue_month(self):
