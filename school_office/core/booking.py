@@ -6,6 +6,7 @@ The Venues module's controllers and APIs call these; they are tested in tests/co
 - booking rules (RM-3):             check_rules() -> [RuleFailure(rule, params)], each says what would pass
 - priority and displacement (RM-4): priority(), resolve_conflicts()
 - recurrence:                       expand_weekly()
+- class periods (节次):               period_span()
 - free-venue search and ranking:    venue_matches(), rank_venues(), similar_venues()
 - utilisation (RM-6):               clip_hours(), utilisation(), no_show_rate(), usage_flag(), month_bounds()
 """
@@ -13,7 +14,7 @@ The Venues module's controllers and APIs call these; they are tested in tests/co
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 # In priority order (RM-4): the first displaces the later ones.
 ACTIVITY_CLASSES = ("Teaching", "Exam", "Meeting", "Student Activity", "Other")
@@ -184,6 +185,23 @@ def expand_weekly(
 		out.append((s, e))
 		s, e = s + step, e + step
 	return out
+
+
+# ----------------------------------------------------------------------------- class periods (节次)
+
+
+def period_span(day: date, periods: list[tuple[int, time, time]], first: int, last: int | None = None) -> tuple[datetime, datetime]:
+	"""Start and end on `day` of the class periods first..last (inclusive) of the school's time grid.
+
+	periods: (number, start_time, end_time). Raises ValueError for an unknown period or last < first.
+	"""
+	grid = {int(n): (s, e) for n, s, e in periods}
+	last = first if last is None else last
+	if int(first) not in grid or int(last) not in grid:
+		raise ValueError(f"unknown period {first if int(first) not in grid else last}")
+	if int(last) < int(first):
+		raise ValueError("the last period comes before the first")
+	return datetime.combine(day, grid[int(first)][0]), datetime.combine(day, grid[int(last)][1])
 
 
 # ----------------------------------------------------------------------------- free venues

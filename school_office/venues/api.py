@@ -358,6 +358,31 @@ def reallocate(booking, venue=None, starts_on=None, ends_on=None, reason=None):
 
 
 @frappe.whitelist()
+def class_periods():
+	"""The school's class periods (节次) for booking by period."""
+	_require_login()
+	rows = service.get_settings().class_periods or []
+	from frappe.utils import get_time
+
+	return [{"period": r.period, "start_time": get_time(r.start_time).strftime("%H:%M"), "end_time": get_time(r.end_time).strftime("%H:%M"),
+			 "label": r.label or _("Period {0}").format(r.period)} for r in sorted(rows, key=lambda r: r.period)]  # fmt: skip
+
+
+@frappe.whitelist()
+def period_span(date, first, last=None):
+	"""Start and end of class periods first..last on a date."""
+	_require_login()
+	from frappe.utils import get_time, getdate
+
+	grid = [(r.period, get_time(r.start_time), get_time(r.end_time)) for r in service.get_settings().class_periods or []]
+	try:
+		s, e = rules.period_span(getdate(date), grid, cint(first), cint(last) if last else None)
+	except ValueError:
+		frappe.throw(_("Choose periods from the school's time grid, the first before the last."))
+	return {"starts_on": str(s), "ends_on": str(e)}
+
+
+@frappe.whitelist()
 def venue_month(venue, year=None, month=None):
 	"""The venue form's 'this month': bookings, booked and available hours, utilisation, no-shows."""
 	frappe.has_permission("Venue", "read", venue, throw=True)

@@ -62,6 +62,26 @@ def create_settings():
 	settings.save()
 
 
+# 节次: a common timetable; the school edits it in Venue Settings
+CLASS_PERIODS = (
+	(1, "08:00:00", "08:45:00"), (2, "08:55:00", "09:40:00"), (3, "10:00:00", "10:45:00"), (4, "10:55:00", "11:40:00"),
+	(5, "14:00:00", "14:45:00"), (6, "14:55:00", "15:40:00"), (7, "16:00:00", "16:45:00"), (8, "16:55:00", "17:40:00"),
+)  # fmt: skip
+
+
+def create_class_periods():
+	"""Seed the time grid once (an administrator who empties it later keeps it empty)."""
+	if frappe.db.get_single_value("Venue Settings", "class_periods_seeded"):
+		return
+	settings = frappe.get_single("Venue Settings")
+	if not settings.class_periods:
+		for n, start, end in CLASS_PERIODS:
+			settings.append("class_periods", {"period": n, "start_time": start, "end_time": end})
+	settings.class_periods_seeded = 1
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
 def create_workflow():
 	wf = workflow_definition()
 	if frappe.db.exists("Workflow", wf["name"]):
@@ -81,6 +101,7 @@ def create_workflow():
 def create_defaults():
 	create_categories()
 	create_settings()
+	create_class_periods()
 	create_workflow()
 
 

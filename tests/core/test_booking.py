@@ -200,3 +200,21 @@ def test_utilisation_flags_and_no_show_rate():
 	assert b.usage_flag(50, under=60) == "Under-used"
 	assert b.no_show_rate(1, 3) == 25.0 and b.no_show_rate(0, 0) is None
 	assert b.suggestion("Over-used") and b.suggestion("") == ""
+
+
+# ---------------------------------------------------------------- class periods
+
+
+def test_period_span():
+	from datetime import time
+
+	grid = [(1, time(8, 0), time(8, 45)), (2, time(8, 55), time(9, 40)), (3, time(10, 0), time(10, 45))]
+	d = date(2026, 3, 2)
+	assert b.period_span(d, grid, 1, 3) == (datetime(2026, 3, 2, 8, 0), datetime(2026, 3, 2, 10, 45))
+	assert b.period_span(d, grid, 2) == (datetime(2026, 3, 2, 8, 55), datetime(2026, 3, 2, 9, 40))
+	for first, last in ((3, 1), (0, 2), (1, 9)):
+		try:
+			b.period_span(d, grid, first, last)
+		except ValueError:
+			continue
+		raise AssertionError((first, last))

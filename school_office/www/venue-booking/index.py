@@ -24,6 +24,9 @@ def get_context(context):
 	context.categories = frappe.get_all("Venue Category", pluck="name", order_by="name")
 	classes = ACTIVITY_CLASSES if is_staff() else [c for c in ACTIVITY_CLASSES if c not in ("Teaching", "Exam")]
 	context.activity_classes = [(c, _(c)) for c in classes]
+	from school_office.venues.api import class_periods
+
+	context.periods = class_periods()
 	context.venues = frappe.get_all("Venue", filters={"is_bookable": 1}, pluck="name", order_by="name")
 	context.messages = {
 		"searching": _("Searching..."),

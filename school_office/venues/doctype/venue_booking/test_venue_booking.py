@@ -386,3 +386,13 @@ class TestVenueBooking(FrappeTestCase):
 		self.assertIn("Normal", [r["venue_category"] for r in by_cat])
 		month = api.venue_month("TV Room B", start.year, start.month)
 		self.assertEqual(month["venue"], "TV Room B")
+
+	# ------------------------------------------------------------------ class periods (节次)
+	def test_class_periods_seeded_and_period_span(self):
+		frappe.set_user(ALICE)
+		periods = api.class_periods()
+		self.assertGreaterEqual(len(periods), 8)
+		self.assertEqual(periods[0]["start_time"], "08:00")
+		span = api.period_span("2030-03-04", 1, 2)
+		self.assertEqual(span, {"starts_on": "2030-03-04 08:00:00", "ends_on": "2030-03-04 09:40:00"})
+		self.assertRaises(frappe.ValidationError, api.period_span, "2030-03-04", 3, 1)
