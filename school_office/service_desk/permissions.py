@@ -1,8 +1,8 @@
 """Row-level access to Service Requests.
 
 - Office Manager, School Leader, System Manager: all requests.
-- Office Staff: requests of the teams they belong to, untyped requests waiting for triage, and
-  requests assigned to them.
+- Office Staff: requests of the teams they belong to and untyped requests waiting for triage.
+- Anyone a request is assigned to (e.g. a Maintenance Technician): that request.
 - Department Head: requests of their department (as requester's department, lead, referral or
   responsible department). Their department is the Employee record linked to their user.
 - Everyone else (students, teachers): the requests they raised or that were recorded for them.
@@ -36,11 +36,11 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 		return ""
 	t = "`tabService Request`"
 	u = frappe.db.escape(user)
-	parts = [f"{t}.requester = {u}", f"{t}.owner = {u}"]
+	assigned = frappe.db.escape('%"' + user + '"%')
+	parts = [f"{t}.requester = {u}", f"{t}.owner = {u}", f"{t}._assign like {assigned}"]
 	if "Office Staff" in roles:
 		parts.append(f"{t}.service_team in ({_sql_list(user_teams(user))})")
 		parts.append(f"ifnull({t}.service_team, '') = ''")
-		parts.append(f"{t}._assign like {frappe.db.escape('%' + user + '%')}")
 	if "Department Head" in roles:
 		depts = _sql_list(user_departments(user))
 		for field in ("department", "lead_department", "referred_to", "responsible_department"):
@@ -58,10 +58,10 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 	if user in (doc.requester, doc.owner):
 		# requesters read and create their own; changes go through the actions and the rating link
 		return ptype in (None, "read", "create", "print", "email", "share") or "Office Staff" in roles
+	if user in (frappe.parse_json(doc._assign) if doc.get("_assign") else []):
+		return True
 	if "Office Staff" in roles:
 		if not doc.service_team or doc.service_team in user_teams(user):
-			return True
-		if user in (frappe.parse_json(doc._assign) if doc.get("_assign") else []):
 			return True
 	if "Department Head" in roles and ptype in (None, "read", "print"):
 		depts = set(user_departments(user))

@@ -9,6 +9,12 @@ saved (they are derived from the team, so the team form is where an administrato
 
 Frappe applies the highest-priority rule whose condition holds, with the team's method
 (Round Robin or Load Balancing), and closes the assignment when the request is done.
+
+Routing runs right after the request is committed, in a background job (``route_request``): the
+rules hold only once ``routed_on`` is set, so saving a request (desk, portal, REST, e-mail)
+does not wait for the assignment, its ToDo and the e-mails to the team and the assignee.
+The escalation job routes any request that is still unrouted after a minute (a safety net
+for a bench whose workers were down).
 """
 
 import json
@@ -33,7 +39,7 @@ def planned_rules(team) -> list[dict]:
 	members = [m for m in team.members if m.user]
 	if not members:
 		return []
-	base = f"service_team == {_q(team.name)}"
+	base = f"routed_on and service_team == {_q(team.name)}"
 	rules = []
 	senior = [m.user for m in members if m.skill_level in ("Senior", "Expert")]
 	if senior:
@@ -91,3 +97,44 @@ def remove_team_rules(team, method=None):
 		"Assignment Rule", filters={"document_type": DOCTYPE, "description": ("like", f"{MARK} {team.name}%")}, pluck="name"
 	):
 		frappe.delete_doc("Assignment Rule", name, ignore_permissions=True, force=True)
+
+
+def enqueue_routing(doc, method=None):
+	"""after_insert of Service Request."""
+	frappe.enqueue(
+		"school_office.service_desk.routing.route_request",
+		queue="short",
+		name=doc.name,
+		enqueue_after_commit=True,
+		now=bool(frappe.flags.in_test),
+	)
+
+
+def route_request(name: str):
+	"""Route a saved request: mark it routed, let the team's Assignment Rules assign it, and run
+	the "Service Request New" notification to the team (a Notification on the method on_routed).
+
+	No save of the request: its modified timestamp stays, so a form open on it is not stale.
+	"""
+	from frappe.automation.doctype.assignment_rule.assignment_rule import apply
+	from frappe.utils import now_datetime
+
+	row = frappe.db.get_value(DOCTYPE, name, ["routed_on"], as_dict=True, for_update=True)
+	if not row or row.routed_on:
+		return
+	now = now_datetime()
+	doc = frappe.get_doc(DOCTYPE, name)
+	doc.team_emails = doc.get_team_emails()
+	doc.routed_on = now
+	frappe.db.set_value(DOCTYPE, name, {"routed_on": now, "team_emails": doc.team_emails}, update_modified=False)
+	apply(doc)
+	doc.run_method("on_routed")
+
+
+def route_unrouted(older_than_seconds: int = 60):
+	from frappe.utils import add_to_date, now_datetime
+
+	cutoff = add_to_date(now_datetime(), seconds=-older_than_seconds)
+	for name in frappe.get_all(DOCTYPE, filters={"routed_on": ("is", "not set"), "creation": ("<", cutoff),
+												   "status": ("in", ["Open", "Accepted", "In Progress"])}, pluck="name"):  # fmt: skip
+		route_request(name)

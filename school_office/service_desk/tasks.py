@@ -112,6 +112,9 @@ def escalate_request(name: str, now=None, calendar=None) -> list[str]:
 
 
 def escalate():
+	from school_office.service_desk.routing import route_unrouted
+
+	route_unrouted()
 	names = frappe.get_all(DOCTYPE, filters={"status": ("in", ACTIVE)}, pluck="name")
 	for name in names:
 		try:

@@ -53,14 +53,15 @@ class ServiceRequest(Document):
 			self.registered_on = now_datetime()
 
 	def validate(self):
+		if not self.is_new() and not self.routed_on:
+			# routed in the background after this object was loaded: keep it
+			self.routed_on = frappe.db.get_value(self.doctype, self.name, "routed_on")
 		if self.requester and not self.requester_name:
 			self.requester_name = frappe.db.get_value("User", self.requester, "full_name")
 		if not self.is_new() and self.has_value_changed("service_type"):
 			self.apply_service_type_defaults()
 		if not self.is_new() and self.has_value_changed("priority") and self.status in ("Open", "Needs Info", "Accepted"):
 			self.queue_score = rules.queue_score(self.priority, get_datetime(self.creation))
-		if self.is_new() or self.has_value_changed("service_team"):
-			self.team_emails = self.get_team_emails()
 		self.validate_status_change()
 		self.validate_reasons()
 		self.validate_rating()
@@ -218,6 +219,15 @@ class ServiceRequest(Document):
 			self.set_onload("milestones", self.milestone_states())
 
 	# ------------------------------------------------------------------ after save
+	def after_insert(self):
+		from school_office.service_desk.routing import enqueue_routing
+
+		enqueue_routing(self)
+
+	def on_routed(self):
+		"""Runs when the request has been routed (school_office.service_desk.routing.route_request);
+		the standard Notification "Service Request New" listens to this method."""
+
 	def on_update(self):
 		old, new = self.previous_status, self.status
 		if old == new:

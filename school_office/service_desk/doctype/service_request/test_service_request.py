@@ -97,7 +97,8 @@ class TestIntake(ServiceDeskTestCase):
 		self.assertEqual(doc.service_level_agreement, "SLA-Service Request-Facilities and Repairs")
 		self.assertTrue(doc.response_by and doc.sla_resolution_by)
 		self.assertEqual(doc.agreement_status, "First Response Due")
-		self.assertIn(u("technician"), doc.team_emails)
+		self.assertIn(u("technician"), frappe.db.get_value("Service Request", doc.name, "team_emails"))
+		self.assertTrue(frappe.db.get_value("Service Request", doc.name, "routed_on"))
 
 	def test_portal_user_is_the_requester(self):
 		frappe.set_user(u("teacher"))
@@ -301,8 +302,12 @@ class TestPermissions(ServiceDeskTestCase):
 		self.assertTrue(frappe.has_permission("Service Request", "read", mine.name))
 		self.assertFalse(frappe.has_permission("Service Request", "write", mine.name))
 
-		frappe.set_user(u("technician"))  # Maintenance Technician, not office staff: only own
-		self.assertNotIn(mine.name, frappe.get_list("Service Request", pluck="name"))
+		frappe.set_user(u("technician"))  # Maintenance Technician: the requests assigned to them
+		visible = set(frappe.get_list("Service Request", pluck="name"))
+		self.assertIn(mine.name, visible)  # a repair, assigned to the technician by the Maintenance rule
+		self.assertNotIn(theirs.name, visible)
+		self.assertTrue(frappe.has_permission("Service Request", "write", mine.name))
+		self.assertFalse(frappe.has_permission("Service Request", "read", theirs.name))
 
 		frappe.set_user(u("print.staff"))  # Office Staff in Print Room
 		visible = set(frappe.get_list("Service Request", pluck="name"))
