@@ -17,6 +17,8 @@ from frappe.tests.utils import FrappeTestCase
 from school_office.venues.doctype.venue_booking.test_venue_booking import ALICE, MANAGER, STAFF, day, make_user, make_venue
 from school_office.venues.install import create_defaults
 
+test_ignore = ["Department", "Asset", "Location", "Venue"]
+
 VENUE = "TC Race Room"
 
 
