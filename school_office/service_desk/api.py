@@ -66,28 +66,19 @@ def hold(name: str):
 	return _move(_load_for_staff(name), "On Hold")
 
 
+def _filled(**values) -> dict:
+	return {k: v for k, v in values.items() if v}
+
+
 @frappe.whitelist()
 def resolve(name: str, resolution: str | None = None, outcome: str | None = None, unsolvable_reason: str | None = None):
-	doc = _load_for_staff(name)
-	values = {}
-	if resolution:
-		values["resolution_details"] = resolution
-	if outcome:
-		values["outcome"] = outcome
-	if unsolvable_reason:
-		values["unsolvable_reason"] = unsolvable_reason
-	return _move(doc, "Resolved", **values)
+	values = _filled(resolution_details=resolution, outcome=outcome, unsolvable_reason=unsolvable_reason)
+	return _move(_load_for_staff(name), "Resolved", **values)
 
 
 @frappe.whitelist()
 def close(name: str, outcome: str | None = None, unsolvable_reason: str | None = None):
-	doc = _load_for_staff(name)
-	values = {}
-	if outcome:
-		values["outcome"] = outcome
-	if unsolvable_reason:
-		values["unsolvable_reason"] = unsolvable_reason
-	return _move(doc, "Closed", **values)
+	return _move(_load_for_staff(name), "Closed", **_filled(outcome=outcome, unsolvable_reason=unsolvable_reason))
 
 
 @frappe.whitelist()

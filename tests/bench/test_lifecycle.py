@@ -54,6 +54,8 @@ def test_uninstall_leaves_nothing_and_reinstall_works():
 		+ ")",
 		"workflows": "select count(*) from tabWorkflow where document_type in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
 		"notifications": "select count(*) from tabNotification where module in ('School Office','Service Desk','Office Documents','Venues')",
+		"custom fields": "select count(*) from `tabCustom Field` where dt in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
+		"property setters": "select count(*) from `tabProperty Setter` where doc_type in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
 		"slas": "select count(*) from `tabService Level Agreement` where document_type in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
 		"pages": "select count(*) from tabPage where module in ('School Office','Service Desk','Office Documents','Venues')",
 		"reports": "select count(*) from tabReport where module in ('School Office','Service Desk','Office Documents','Venues')",

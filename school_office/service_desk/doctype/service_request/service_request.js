@@ -57,8 +57,8 @@ frappe.ui.form.on("Service Request", {
 				so_prompt(frm, "request_info", __("Ask the Requester"), [
 					{ fieldname: "message", fieldtype: "Small Text", label: __("What should be supplemented?"), reqd: 1 },
 				]), group);
-			frm.add_custom_button(__("Reject"), () =>
-				so_prompt(frm, "reject", __("Reject"), [{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 }]), group);
+			frm.add_custom_button(__("Reject", null, "Service Request"), () =>
+				so_prompt(frm, "reject", __("Reject", null, "Service Request"), [{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 }]), group);
 		}
 		if (SO_ACTIVE.includes(d.status)) {
 			frm.add_custom_button(__("Refer"), () =>

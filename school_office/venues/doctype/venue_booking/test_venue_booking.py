@@ -190,7 +190,9 @@ class TestVenueBooking(FrappeTestCase):
 		self.assertEqual(m.status, "Displaced")
 		self.assertEqual(m.displaced_by, teaching.name)
 		self.assertIn("TV Room B", m.displacement_note)  # similar capacity and equipment first
-		listed = [v for v in ("TV Room B", "TV Free Room", "TV Class 1", "TV Room C", "TV Hall") if v in m.displacement_note]
+		# three free alternatives (other venues on the site, e.g. the demo's, may rank among them)
+		others = frappe.get_all("Venue", filters={"name": ("not in", ["TV Room A", "TV Closed"]), "is_bookable": 1}, pluck="name")
+		listed = [v for v in others if v in m.displacement_note]
 		self.assertGreaterEqual(len(listed), 3)
 		self.assertNotIn("TV Closed", m.displacement_note)
 		self.assertTrue(frappe.db.exists("Notification Log", {"for_user": STAFF, "document_name": meeting.name}))
