@@ -70,6 +70,7 @@ scheduler_events = {
 	"hourly": ["school_office.office_documents.tasks.send_reminders"],
 	"daily": ["school_office.service_desk.tasks.auto_close"],
 	"cron": {
+		"* * * * *": ["school_office.service_desk.routing.route_new_requests"],
 		"*/15 * * * *": ["school_office.service_desk.tasks.escalate"],
 		"0 2 1 1,4,7,10 *": ["school_office.office_documents.tasks.gather_expired_documents"],
 		"*/5 * * * *": [

@@ -52,6 +52,7 @@ def create_settings():
 		"office_hours_note": "Monday to Friday, 08:30–17:30",
 		"auto_close_after_days": 7,
 		"escalation_threshold": 75,
+		"routing_mode": "Every Minute",
 	}
 	changed = first_time
 	if first_time:

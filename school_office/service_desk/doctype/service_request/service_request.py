@@ -232,6 +232,10 @@ class ServiceRequest(Document):
 		old, new = self.previous_status, self.status
 		if old == new:
 			return
+		if new in rules.FULFILLED_STATUSES and old not in rules.FULFILLED_STATUSES:
+			from frappe.desk.form.assign_to import close_all_assignments
+
+			close_all_assignments(self.doctype, self.name, ignore_permissions=True)
 		if new == "Needs Info":
 			self.add_comment("Info", _("Information requested from the requester: {0}").format(self.needs_info_message or ""))
 		if new in ("Resolved",):

@@ -246,9 +246,19 @@ class TestRouting(ServiceDeskTestCase):
 		doc = make_request(service_type="Repair Request", area="Teaching Building")
 		doc.reload()
 		self.assertEqual(frappe.parse_json(doc._assign), [u("technician")])
-		rules = frappe.get_all("Assignment Rule", filters={"document_type": "Service Request", "description": ("like", "%Maintenance%")}, pluck="name")
-		self.assertIn("Maintenance", rules)
-		self.assertIn("Maintenance: urgent", rules)
+		rules = frappe.get_all("Assignment Rule", filters={"document_type": "Service Request", "description": ("like", "%Maintenance -->%")},
+							   fields=["name", "disabled"])  # fmt: skip
+		self.assertTrue({"Maintenance", "Maintenance: urgent"} <= {r.name for r in rules})
+		self.assertTrue(all(r.disabled for r in rules))  # applied by routing, not evaluated on every save
+		todo = frappe.get_all("ToDo", filters={"reference_name": doc.name}, fields=["description", "status"])
+		self.assertIn(doc.subject, todo[0].description)
+		# done -> the assignment is closed
+		for m in doc.materials:
+			m.received = 1
+		doc.save()
+		api.accept(doc.name)
+		api.resolve(doc.name, "Replaced the lamp")
+		self.assertEqual(frappe.get_all("ToDo", filters={"reference_name": doc.name}, pluck="status"), ["Closed"])
 
 	def test_round_robin_and_areas(self):
 		if frappe.db.exists("Service Team", "Test RR Team"):
@@ -266,6 +276,19 @@ class TestRouting(ServiceDeskTestCase):
 		self.assertEqual(frappe.parse_json(frappe.db.get_value("Service Request", south.name, "_assign")), [u("print.staff")])
 		urgent = make_request(service_type="Consultation", service_team=team.name, priority="Urgent")
 		self.assertEqual(frappe.parse_json(frappe.db.get_value("Service Request", urgent.name, "_assign")), [u("print.staff")])
+
+	def test_scheduled_routing_routes_what_is_left(self):
+		from school_office.service_desk.routing import route_new_requests
+
+		doc = make_request(service_type="Repair Request", area="Teaching Building")
+		# as if saved while routing runs every minute: not routed, not assigned yet
+		frappe.db.set_value("Service Request", doc.name, {"routed_on": None, "_assign": None}, update_modified=False)
+		frappe.db.delete("ToDo", {"reference_type": "Service Request", "reference_name": doc.name})
+		route_new_requests()
+		self.assertTrue(frappe.db.get_value("Service Request", doc.name, "routed_on"))
+		self.assertEqual(frappe.parse_json(frappe.db.get_value("Service Request", doc.name, "_assign")), [u("technician")])
+		route_new_requests()  # nothing twice
+		self.assertEqual(frappe.db.count("ToDo", {"reference_type": "Service Request", "reference_name": doc.name}), 1)
 
 	def test_urgent_first_and_move_to_front(self):
 		low = make_request(priority="Low", service_team="Coordination")
