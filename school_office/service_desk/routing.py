@@ -60,6 +60,7 @@ def planned_rules(team) -> list[dict]:
 
 
 def _team_rule_names(team_name: str) -> list[str]:
+	"""The team's rules, highest priority first."""
 	return frappe.get_all(
 		"Assignment Rule",
 		filters={"document_type": DOCTYPE},
@@ -67,6 +68,7 @@ def _team_rule_names(team_name: str) -> list[str]:
 			["description", "like", f"%{MARK} {team_name} -->%"],
 			["description", "like", f"{MARK} {team_name}:%"],  # written by earlier versions
 		],
+		order_by="priority desc",
 		pluck="name",
 	)
 
@@ -115,7 +117,7 @@ def assign_by_team_rules(doc) -> bool:
 	if not doc.service_team:
 		return False
 	values = doc.as_dict()
-	for name in sorted(_team_rule_names(doc.service_team), key=lambda n: -(frappe.db.get_value("Assignment Rule", n, "priority") or 0)):
+	for name in _team_rule_names(doc.service_team):
 		rule = frappe.get_doc("Assignment Rule", name)
 		if rule.apply_assign(values):
 			return True
