@@ -35,6 +35,10 @@ doc_events = {
 		"on_trash": "school_office.service_desk.routing.remove_team_rules",
 	},
 	"Communication": {"after_insert": "school_office.service_desk.events.on_communication"},
+	"Employee": {
+		"on_update": "school_office.utils.people.clear_employee_cache",
+		"on_trash": "school_office.utils.people.clear_employee_cache",
+	},
 	"File": {
 		"before_validate": "school_office.service_desk.events.validate_file",
 		"after_insert": "school_office.office_documents.search.on_file_change",

@@ -35,7 +35,9 @@ def clear_clearance_cache(*args, **kwargs):
 
 
 def user_departments(user: str) -> list[str]:
-	depts = set(frappe.get_all("Employee", filters={"user_id": user, "status": "Active"}, pluck="department"))
+	from school_office.utils.people import employee_departments
+
+	depts = set(employee_departments(user))
 	depts |= set(frappe.get_all("Document Department Code", filters={"head": user, "parenttype": "Office Document Settings"}, pluck="department"))
 	return sorted(d for d in depts if d)
 

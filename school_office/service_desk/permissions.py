@@ -18,9 +18,9 @@ def user_teams(user: str) -> list[str]:
 
 
 def user_departments(user: str) -> list[str]:
-	if not frappe.db.table_exists("Employee"):
-		return []
-	return [d for d in frappe.get_all("Employee", filters={"user_id": user, "status": "Active"}, pluck="department") if d]
+	from school_office.utils.people import employee_departments
+
+	return employee_departments(user)
 
 
 def _sql_list(values) -> str:
