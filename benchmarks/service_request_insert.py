@@ -32,12 +32,18 @@ def login(url, user, password):
 
 
 def ensure_issue_sla(s, url):
-	r = s.get(f"{url}/api/resource/Service Level Agreement", params={"filters": json.dumps([["document_type", "=", "Issue"], ["enabled", "=", 1]])}, timeout=30)
+	r = s.get(
+		f"{url}/api/resource/Service Level Agreement",
+		params={"filters": json.dumps([["document_type", "=", "Issue"], ["enabled", "=", 1]])},
+		timeout=30,
+	)
 	r.raise_for_status()
 	if r.json()["data"]:
 		return r.json()["data"][0]["name"]
 	hl = s.get(f"{url}/api/resource/Holiday List", timeout=30).json()["data"]
-	holiday_list = next((h["name"] for h in hl if h["name"] == "School Calendar"), hl[0]["name"] if hl else None)
+	holiday_list = next(
+		(h["name"] for h in hl if h["name"] == "School Calendar"), hl[0]["name"] if hl else None
+	)
 	doc = {
 		"service_level": ISSUE_SLA,
 		"document_type": "Issue",
@@ -45,10 +51,22 @@ def ensure_issue_sla(s, url):
 		"default_service_level_agreement": 1,
 		"holiday_list": holiday_list,
 		"apply_sla_for_resolution": 1,
-		"support_and_resolution": [{"workday": d, "start_time": "08:30:00", "end_time": "17:30:00"} for d in WEEKDAYS],
+		"support_and_resolution": [
+			{"workday": d, "start_time": "08:30:00", "end_time": "17:30:00"} for d in WEEKDAYS
+		],
 		"priorities": [
-			{"priority": p, "response_time": r * 3600, "resolution_time": res * 3600, "default_priority": int(p == "Medium")}
-			for p, (r, res) in {"Urgent": (4, 27), "High": (12, 27), "Medium": (24, 45), "Low": (24, 45)}.items()
+			{
+				"priority": p,
+				"response_time": r * 3600,
+				"resolution_time": res * 3600,
+				"default_priority": int(p == "Medium"),
+			}
+			for p, (r, res) in {
+				"Urgent": (4, 27),
+				"High": (12, 27),
+				"Medium": (24, 45),
+				"Low": (24, 45),
+			}.items()
 		],
 		"sla_fulfilled_on": [{"status": "Resolved"}, {"status": "Closed"}],
 		"pause_sla_on": [{"status": "On Hold"}],
@@ -76,8 +94,12 @@ def main():
 	ap.add_argument("--n", type=int, default=200)
 	ap.add_argument("--warmup", type=int, default=10)
 	ap.add_argument("--keep", action="store_true")
-	ap.add_argument("--settle", type=float, default=0.0,
-					help="seconds to wait after each pair, so background jobs (routing) do not overlap the next timed request")
+	ap.add_argument(
+		"--settle",
+		type=float,
+		default=0.0,
+		help="seconds to wait after each pair, so background jobs (routing) do not overlap the next timed request",
+	)
 	a = ap.parse_args()
 	url = a.url.rstrip("/")
 	s = login(url, a.user, a.password)
@@ -85,8 +107,23 @@ def main():
 	run = uuid.uuid4().hex[:6]
 	sr_times, issue_times, made = [], [], {"Service Request": [], "Issue": []}
 	for i in range(a.warmup + a.n):
-		sr_t, sr = timed_post(s, url, "Service Request", {"subject": f"bench {run} SR {i}", "service_type": "Repair Request", "channel": "Window", "description": "Benchmark"})
-		is_t, issue = timed_post(s, url, "Issue", {"subject": f"bench {run} Issue {i}", "description": "Benchmark", "priority": "High"})
+		sr_t, sr = timed_post(
+			s,
+			url,
+			"Service Request",
+			{
+				"subject": f"bench {run} SR {i}",
+				"service_type": "Repair Request",
+				"channel": "Window",
+				"description": "Benchmark",
+			},
+		)
+		is_t, issue = timed_post(
+			s,
+			url,
+			"Issue",
+			{"subject": f"bench {run} Issue {i}", "description": "Benchmark", "priority": "High"},
+		)
 		made["Service Request"].append(sr["name"])
 		made["Issue"].append(issue["name"])
 		if i == 0:
@@ -97,18 +134,26 @@ def main():
 				if sr.get("_assign") and json.loads(sr["_assign"] or "[]"):
 					break
 				time.sleep(0.5)
-			if not (sr.get("service_level_agreement") and sr.get("_assign") and json.loads(sr["_assign"] or "[]")):
-				sys.exit(f"Service Request has no SLA or no assignment: {sr.get('service_level_agreement')!r} {sr.get('_assign')!r}")
+			if not (
+				sr.get("service_level_agreement") and sr.get("_assign") and json.loads(sr["_assign"] or "[]")
+			):
+				sys.exit(
+					f"Service Request has no SLA or no assignment: {sr.get('service_level_agreement')!r} {sr.get('_assign')!r}"
+				)
 			if not issue.get("service_level_agreement"):
 				sys.exit("Issue has no SLA")
-			print(f"Service Request SLA: {sr['service_level_agreement']}, assigned to {sr['_assign']}; Issue SLA: {issue['service_level_agreement']}")
+			print(
+				f"Service Request SLA: {sr['service_level_agreement']}, assigned to {sr['_assign']}; Issue SLA: {issue['service_level_agreement']}"
+			)
 		if a.settle:
 			time.sleep(a.settle)
 		if i >= a.warmup:
 			sr_times.append(sr_t)
 			issue_times.append(is_t)
 	sr_med, is_med = statistics.median(sr_times), statistics.median(issue_times)
-	print(f"Service Request insert via REST (SLA + assignment): median {sr_med * 1000:.1f} ms over {len(sr_times)}")
+	print(
+		f"Service Request insert via REST (SLA + assignment): median {sr_med * 1000:.1f} ms over {len(sr_times)}"
+	)
 	print(f"ERPNext Issue insert via REST (SLA {sla}): median {is_med * 1000:.1f} ms over {len(issue_times)}")
 	print(f"ratio Service Request / Issue = {sr_med / is_med:.3f} (target <= 1.15)")
 	if not a.keep:

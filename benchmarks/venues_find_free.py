@@ -28,13 +28,71 @@ def seed(frappe):
 		vrows, erows = [], []
 		for i in range(VENUES):
 			name = f"{PREFIX}{i:04d}"
-			vrows.append((name, name, rnd.choice(categories).name, rnd.choice([10, 20, 30, 40, 60, 100, 200]), 1, 1, now, now, "Administrator", "Administrator"))
+			vrows.append(
+				(
+					name,
+					name,
+					rnd.choice(categories).name,
+					rnd.choice([10, 20, 30, 40, 60, 100, 200]),
+					1,
+					1,
+					now,
+					now,
+					"Administrator",
+					"Administrator",
+				)
+			)
 			for j, e in enumerate(rnd.sample(EQUIPMENT, rnd.randint(0, 3))):
-				erows.append((frappe.generate_hash(length=12), name, "Venue", "equipment", j + 1, e, 1, now, now, "Administrator", "Administrator"))
+				erows.append(
+					(
+						frappe.generate_hash(length=12),
+						name,
+						"Venue",
+						"equipment",
+						j + 1,
+						e,
+						1,
+						now,
+						now,
+						"Administrator",
+						"Administrator",
+					)
+				)
 		frappe.db.sql(f"delete from `tabVenue` where name like '{PREFIX}%%'")
 		frappe.db.sql(f"delete from `tabVenue Equipment` where parent like '{PREFIX}%%'")
-		frappe.db.bulk_insert("Venue", ["name", "venue_name", "venue_category", "capacity", "is_bookable", "check_in_required", "creation", "modified", "owner", "modified_by"], vrows)
-		frappe.db.bulk_insert("Venue Equipment", ["name", "parent", "parenttype", "parentfield", "idx", "equipment", "quantity", "creation", "modified", "owner", "modified_by"], erows)
+		frappe.db.bulk_insert(
+			"Venue",
+			[
+				"name",
+				"venue_name",
+				"venue_category",
+				"capacity",
+				"is_bookable",
+				"check_in_required",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+			],
+			vrows,
+		)
+		frappe.db.bulk_insert(
+			"Venue Equipment",
+			[
+				"name",
+				"parent",
+				"parenttype",
+				"parentfield",
+				"idx",
+				"equipment",
+				"quantity",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+			],
+			erows,
+		)
 		frappe.db.commit()
 	have = frappe.db.count("Venue Booking", {"venue": ("like", f"{PREFIX}%")})
 	if have < BOOKINGS:
@@ -45,9 +103,46 @@ def seed(frappe):
 			venue = f"{PREFIX}{k % VENUES:04d}"
 			start = base + timedelta(days=rnd.randint(0, 365), minutes=30 * rnd.randint(0, 20))
 			end = start + timedelta(minutes=30 * rnd.randint(1, 6))
-			status = rnd.choices(["Approved", "Completed", "Requested", "Cancelled", "Checked In"], [60, 20, 10, 8, 2])[0]
-			rows.append((frappe.generate_hash(length=12), venue, start, end, status, "Meeting", 10, "bench", now, now, "Administrator", "Administrator", "Administrator"))
-		frappe.db.bulk_insert("Venue Booking", ["name", "venue", "starts_on", "ends_on", "status", "activity_class", "headcount", "purpose", "creation", "modified", "owner", "modified_by", "requester"], rows, chunk_size=5000)
+			status = rnd.choices(
+				["Approved", "Completed", "Requested", "Cancelled", "Checked In"], [60, 20, 10, 8, 2]
+			)[0]
+			rows.append(
+				(
+					frappe.generate_hash(length=12),
+					venue,
+					start,
+					end,
+					status,
+					"Meeting",
+					10,
+					"bench",
+					now,
+					now,
+					"Administrator",
+					"Administrator",
+					"Administrator",
+				)
+			)
+		frappe.db.bulk_insert(
+			"Venue Booking",
+			[
+				"name",
+				"venue",
+				"starts_on",
+				"ends_on",
+				"status",
+				"activity_class",
+				"headcount",
+				"purpose",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+				"requester",
+			],
+			rows,
+			chunk_size=5000,
+		)
 		frappe.db.commit()
 	frappe.cache.delete_value("venue_booking_longest_minutes")
 
@@ -56,14 +151,27 @@ def naive(frappe, s, e, capacity, equipment):
 	"""The obvious implementation: every bookable venue, then its bookings one venue at a time."""
 	out = []
 	need = {x.lower() for x in equipment}
-	for v in frappe.get_all("Venue", filters={"is_bookable": 1}, fields=["name", "capacity", "venue_category"]):
+	for v in frappe.get_all(
+		"Venue", filters={"is_bookable": 1}, fields=["name", "capacity", "venue_category"]
+	):
 		if capacity and v.capacity < capacity:
 			continue
-		have = {x.lower() for x in frappe.get_all("Venue Equipment", filters={"parent": v.name, "parenttype": "Venue"}, pluck="equipment")}
+		have = {
+			x.lower()
+			for x in frappe.get_all(
+				"Venue Equipment", filters={"parent": v.name, "parenttype": "Venue"}, pluck="equipment"
+			)
+		}
 		if not need <= have:
 			continue
-		buf = timedelta(minutes=frappe.get_cached_value("Venue Category", v.venue_category, "buffer_minutes") or 0)
-		busy = frappe.get_all("Venue Booking", filters={"venue": v.name, "status": ("in", ["Approved", "Checked In"])}, fields=["starts_on", "ends_on"])
+		buf = timedelta(
+			minutes=frappe.get_cached_value("Venue Category", v.venue_category, "buffer_minutes") or 0
+		)
+		busy = frappe.get_all(
+			"Venue Booking",
+			filters={"venue": v.name, "status": ("in", ["Approved", "Checked In"])},
+			fields=["starts_on", "ends_on"],
+		)
 		if not any(b.starts_on < e + buf and b.ends_on > s - buf for b in busy):
 			out.append(v.name)
 	return out
@@ -90,12 +198,16 @@ def main():
 		return
 	t0 = time.perf_counter()
 	seed(frappe)
-	print(f"data: {frappe.db.count('Venue')} venues, {frappe.db.count('Venue Booking')} bookings (seeded in {time.perf_counter() - t0:.1f} s)")
+	print(
+		f"data: {frappe.db.count('Venue')} venues, {frappe.db.count('Venue Booking')} bookings (seeded in {time.perf_counter() - t0:.1f} s)"
+	)
 	rnd = random.Random(7)
 	fast, slow = [], []
 	base = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
 	for _ in range(args.runs):
-		s = base + timedelta(days=rnd.randint(-170, 170), hours=rnd.randint(8, 17), minutes=rnd.choice([0, 30]))
+		s = base + timedelta(
+			days=rnd.randint(-170, 170), hours=rnd.randint(8, 17), minutes=rnd.choice([0, 30])
+		)
 		e = s + timedelta(hours=rnd.randint(1, 3))
 		cap = rnd.choice([None, 20, 40])
 		eq = rnd.choice([[], ["Projector"], ["Projector", "Microphone"]])

@@ -9,7 +9,7 @@ their own demo data through DEMO_STEPS.
 
 import frappe
 
-from school_office.setup.demo_data import (  # noqa: F401  (re-exported for tests and other modules)
+from school_office.setup.demo_data import (
 	DEMO_DOMAIN,
 	DEMO_PASSWORD,
 	DEPARTMENTS,
@@ -36,7 +36,12 @@ def make_departments(company: str | None) -> dict[str, str]:
 		name = frappe.db.get_value("Department", {"department_name": dept, "company": company})
 		if not name:
 			doc = frappe.get_doc(
-				{"doctype": "Department", "department_name": dept, "company": company, "parent_department": _root()}
+				{
+					"doctype": "Department",
+					"department_name": dept,
+					"company": company,
+					"parent_department": _root(),
+				}
 			).insert(ignore_permissions=True)
 			name = doc.name
 		out[dept] = name
@@ -110,5 +115,7 @@ def make_demo(verbose: bool = True) -> dict:
 		step(ctx)
 	frappe.db.commit()
 	if verbose:
-		print(f"Demo school ready: {len(ctx['users'])} users (password {DEMO_PASSWORD}), {len(ctx['departments'])} departments")
+		print(
+			f"Demo school ready: {len(ctx['users'])} users (password {DEMO_PASSWORD}), {len(ctx['departments'])} departments"
+		)
 	return ctx

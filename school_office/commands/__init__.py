@@ -1,6 +1,7 @@
 """bench commands of the app: `bench --site SITE school-office-demo`."""
 
 import click
+
 from frappe.commands import get_site, pass_context
 
 

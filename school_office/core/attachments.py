@@ -24,7 +24,9 @@ def extension(filename: str) -> str:
 	return os.path.splitext(filename or "")[1].lower().lstrip(".")
 
 
-def check_attachment(filename: str, size_bytes: int, allowed: tuple[str, ...], max_mb: float) -> tuple[str, dict] | None:
+def check_attachment(
+	filename: str, size_bytes: int, allowed: tuple[str, ...], max_mb: float
+) -> tuple[str, dict] | None:
 	"""Return None when the file may be attached, else (reason_code, details).
 
 	reason codes: 'type' (extension not allowed), 'size' (over the limit), 'empty'.

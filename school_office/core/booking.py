@@ -34,13 +34,17 @@ def priority(activity_class: str | None) -> int:
 		return len(ACTIVITY_CLASSES)
 
 
-def blocking_window(starts_on: datetime, ends_on: datetime, buffer_minutes: int = 0) -> tuple[datetime, datetime]:
+def blocking_window(
+	starts_on: datetime, ends_on: datetime, buffer_minutes: int = 0
+) -> tuple[datetime, datetime]:
 	"""The span a booking keeps the venue from others: its time widened by the buffer on both sides."""
 	b = timedelta(minutes=max(int(buffer_minutes or 0), 0))
 	return starts_on - b, ends_on + b
 
 
-def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime, buffer_minutes: int = 0) -> bool:
+def overlaps(
+	a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime, buffer_minutes: int = 0
+) -> bool:
 	"""Whether two bookings of one venue collide, keeping `buffer_minutes` free between them.
 
 	Intervals are half-open: one booking may end exactly when the next begins (with no buffer).
@@ -97,7 +101,9 @@ def check_rules(
 			out.append(RuleFailure("advance", {"days": days, "earliest_date": earliest_date}))
 	hours = float(max_duration_hours or 0)
 	if hours > 0 and ends_on > starts_on and (ends_on - starts_on) > timedelta(hours=hours):
-		out.append(RuleFailure("duration", {"hours": hours, "latest_end": starts_on + timedelta(hours=hours)}))
+		out.append(
+			RuleFailure("duration", {"hours": hours, "latest_end": starts_on + timedelta(hours=hours)})
+		)
 	if capacity is not None and headcount and int(headcount) > int(capacity):
 		out.append(RuleFailure("capacity", {"capacity": int(capacity), "headcount": int(headcount)}))
 	return out
@@ -141,7 +147,9 @@ def conflicting(new: Slot, existing: list[Slot], buffer_minutes: int = 0) -> lis
 	]
 
 
-def resolve_conflicts(new: Slot, existing: list[Slot], buffer_minutes: int = 0, *, force: bool = False) -> Decision:
+def resolve_conflicts(
+	new: Slot, existing: list[Slot], buffer_minutes: int = 0, *, force: bool = False
+) -> Decision:
 	"""May `new` take the venue, and whom does it displace?
 
 	- No collision: ok.
@@ -190,7 +198,9 @@ def expand_weekly(
 # ----------------------------------------------------------------------------- class periods (节次)
 
 
-def period_span(day: date, periods: list[tuple[int, time, time]], first: int, last: int | None = None) -> tuple[datetime, datetime]:
+def period_span(
+	day: date, periods: list[tuple[int, time, time]], first: int, last: int | None = None
+) -> tuple[datetime, datetime]:
 	"""Start and end on `day` of the class periods first..last (inclusive) of the school's time grid.
 
 	periods: (number, start_time, end_time). Raises ValueError for an unknown period or last < first.
@@ -225,7 +235,9 @@ def norm_equipment(items) -> frozenset:
 	return frozenset(" ".join(str(i).split()).lower() for i in items if str(i).strip())
 
 
-def venue_matches(v: VenueInfo, capacity: int | None = None, equipment=None, category: str | None = None) -> bool:
+def venue_matches(
+	v: VenueInfo, capacity: int | None = None, equipment=None, category: str | None = None
+) -> bool:
 	if not v.is_bookable:
 		return False
 	if capacity and (v.capacity or 0) < int(capacity):
@@ -247,7 +259,9 @@ def rank_venues(venues: list[VenueInfo], capacity: int | None = None, equipment=
 	return sorted(venues, key=key)
 
 
-def similar_venues(target: VenueInfo, free: list[VenueInfo], headcount: int = 0, count: int = 3) -> list[VenueInfo]:
+def similar_venues(
+	target: VenueInfo, free: list[VenueInfo], headcount: int = 0, count: int = 3
+) -> list[VenueInfo]:
 	"""Up to `count` free venues most like `target` for a displaced booking.
 
 	A candidate must seat `headcount`. Ranked by how many of the target's equipment items it lacks,
@@ -256,9 +270,17 @@ def similar_venues(target: VenueInfo, free: list[VenueInfo], headcount: int = 0,
 	need = norm_equipment(target.equipment)
 
 	def key(v: VenueInfo):
-		return (len(need - norm_equipment(v.equipment)), abs((v.capacity or 0) - (target.capacity or 0)), v.name)
+		return (
+			len(need - norm_equipment(v.equipment)),
+			abs((v.capacity or 0) - (target.capacity or 0)),
+			v.name,
+		)
 
-	pool = [v for v in free if v.name != target.name and v.is_bookable and (v.capacity or 0) >= int(headcount or 0)]
+	pool = [
+		v
+		for v in free
+		if v.name != target.name and v.is_bookable and (v.capacity or 0) >= int(headcount or 0)
+	]
 	return sorted(pool, key=key)[:count]
 
 

@@ -19,7 +19,13 @@ import re
 from datetime import date, datetime
 
 SECRET_LEVELS = ("Public", "Internal", "Secret", "Confidential", "Top Secret")
-SECRET_LEVEL_ZH = {"Public": "非密", "Internal": "内部", "Secret": "秘密", "Confidential": "机密", "Top Secret": "绝密"}
+SECRET_LEVEL_ZH = {
+	"Public": "非密",
+	"Internal": "内部",
+	"Secret": "秘密",
+	"Confidential": "机密",
+	"Top Secret": "绝密",
+}
 URGENCIES = ("Normal", "Urgent", "Very Urgent")
 URGENCY_ZH = {"Normal": "平件", "Urgent": "加急", "Very Urgent": "特急"}
 RETENTIONS = ("Permanent", "30 Years", "10 Years")

@@ -10,7 +10,17 @@ from datetime import date, datetime
 
 from school_office.core.worktime import WorkCalendar
 
-STATUSES = ("Open", "Needs Info", "Accepted", "In Progress", "On Hold", "Resolved", "Closed", "Rejected", "Referred")
+STATUSES = (
+	"Open",
+	"Needs Info",
+	"Accepted",
+	"In Progress",
+	"On Hold",
+	"Resolved",
+	"Closed",
+	"Rejected",
+	"Referred",
+)
 HOLD_STATUSES = ("Needs Info", "On Hold")
 FULFILLED_STATUSES = ("Resolved", "Closed", "Rejected", "Referred")
 FINAL_STATUSES = ("Closed", "Rejected", "Referred")
@@ -62,7 +72,9 @@ class Milestones:
 	plan_due: datetime
 
 
-def complaint_milestones(received: datetime, calendar: WorkCalendar, complex_case: bool = False) -> Milestones:
+def complaint_milestones(
+	received: datetime, calendar: WorkCalendar, complex_case: bool = False
+) -> Milestones:
 	"""CF-2: registered within 1 working day, assigned within 2, preliminary plan within 5 (10 complex)."""
 	return Milestones(
 		registered_due=calendar.add_working_days(received, 1),
@@ -88,7 +100,9 @@ def elapsed_fraction(start: datetime, due: datetime, now: datetime, calendar: Wo
 	return calendar.working_time_between(start, now).total_seconds() / total
 
 
-def escalations_due(start: datetime, due: datetime, now: datetime, calendar: WorkCalendar, kind: str, already: set[str]) -> list[str]:
+def escalations_due(
+	start: datetime, due: datetime, now: datetime, calendar: WorkCalendar, kind: str, already: set[str]
+) -> list[str]:
 	"""Escalation types to send now for one target ('Response' or 'Resolution'), never twice."""
 	out = []
 	frac = elapsed_fraction(start, due, now, calendar)

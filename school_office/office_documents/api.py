@@ -27,7 +27,8 @@ def may_act(row, user: str) -> bool:
 	elif row.department and row.department in set(user_departments(user)):
 		roles = set(frappe.get_roles(user))
 		if "Department Head" in roles or frappe.db.exists(
-			"Document Department Code", {"parenttype": "Office Document Settings", "department": row.department, "head": user}
+			"Document Department Code",
+			{"parenttype": "Office Document Settings", "department": row.department, "head": user},
 		):
 			return True
 	return bool(RECORDING_ROLES & set(frappe.get_roles(user))) or user == "Administrator"
@@ -66,7 +67,11 @@ def act(name: str, row: str, comment: str | None = None):
 	doc.flags.ignore_permissions = True
 	doc.flags.routing_action = True
 	doc.save()
-	return {"status": target.status, "countersign_complete": doc.countersign_complete, "handling_complete": doc.handling_complete}
+	return {
+		"status": target.status,
+		"countersign_complete": doc.countersign_complete,
+		"handling_complete": doc.handling_complete,
+	}
 
 
 @frappe.whitelist(methods=["POST"])
@@ -78,7 +83,11 @@ def mark_read(name: str):
 		return []
 	done = []
 	for r in doc.routing:
-		if r.action == "Read" and r.status == "Pending" and (r.user == user or (not r.user and r.department in set(user_departments(user)))):
+		if (
+			r.action == "Read"
+			and r.status == "Pending"
+			and (r.user == user or (not r.user and r.department in set(user_departments(user))))
+		):
 			r.status, r.acted_on, r.acted_by = "Read", doc_now(), user
 			done.append(r.name)
 	if done:
@@ -97,6 +106,8 @@ def my_routing(name: str):
 	return [
 		{"name": r.name, "action": r.action, "status": r.status}
 		for r in doc.routing
-		if r.status == "Pending" and doc.status in ACT_STATES[r.action] and may_act(r, user)
+		if r.status == "Pending"
+		and doc.status in ACT_STATES[r.action]
+		and may_act(r, user)
 		and (r.user == user or r.department in set(user_departments(user)) or not (r.user or r.department))
 	]

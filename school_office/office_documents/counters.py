@@ -43,4 +43,6 @@ def next_number(counter_type: str, code: str, period: str) -> int:
 
 
 def current_number(counter_type: str, code: str, period: str) -> int:
-	return int(frappe.db.get_value(COUNTER_DOCTYPE, counter_name(counter_type, code, period), "last_number") or 0)
+	return int(
+		frappe.db.get_value(COUNTER_DOCTYPE, counter_name(counter_type, code, period), "last_number") or 0
+	)

@@ -11,23 +11,46 @@ import frappe
 CATEGORIES = (("Administrative", "WS"), ("Teaching", "WS"), ("Finance", "WS"))
 WORKFLOW_FILE = Path(__file__).parent / "setup" / "official_document_flow.json"
 STATE_STYLES = {
-	"Draft": "", "Received": "Info", "Returned": "Danger", "Registered": "Primary", "Reviewed": "Info",
-	"In Process": "Warning", "Completed": "Success", "Office Review": "Info", "Countersigning": "Warning",
-	"Pending Sign-off": "Warning", "Signed": "Success", "Sealed": "Primary", "Distributed": "Info", "Archived": "Success",
-}  # fmt: skip
+	"Draft": "",
+	"Received": "Info",
+	"Returned": "Danger",
+	"Registered": "Primary",
+	"Reviewed": "Info",
+	"In Process": "Warning",
+	"Completed": "Success",
+	"Office Review": "Info",
+	"Countersigning": "Warning",
+	"Pending Sign-off": "Warning",
+	"Signed": "Success",
+	"Sealed": "Primary",
+	"Distributed": "Info",
+	"Archived": "Success",
+}
 SETTINGS_DEFAULTS = {
-	"office_code": "校办", "default_document_code": "校办发", "issuing_body": "学校办公室文件",
-	"printing_office": "学校办公室", "fonds_code": "0001", "default_department_code": "BGS",
-}  # fmt: skip
+	"office_code": "校办",
+	"default_document_code": "校办发",
+	"issuing_body": "学校办公室文件",
+	"printing_office": "学校办公室",
+	"fonds_code": "0001",
+	"default_department_code": "BGS",
+}
 # demo department -> archive department code (pinyin initials, as archives usually do)
 DEMO_DEPARTMENT_CODES = {
-	"General Office": "BGS", "Academic Affairs": "JWC", "Student Affairs": "XSC", "Logistics": "HQC",
-	"Finance": "CWC", "Information Center": "XXZX",
-}  # fmt: skip
+	"General Office": "BGS",
+	"Academic Affairs": "JWC",
+	"Student Affairs": "XSC",
+	"Logistics": "HQC",
+	"Finance": "CWC",
+	"Information Center": "XXZX",
+}
 DEMO_CLEARANCES = {
-	"office.manager": "Top Secret", "school.leader": "Top Secret", "doc.clerk": "Confidential",
-	"dept.head": "Internal", "office.staff": "Internal", "print.staff": "Public",
-}  # fmt: skip
+	"office.manager": "Top Secret",
+	"school.leader": "Top Secret",
+	"doc.clerk": "Confidential",
+	"dept.head": "Internal",
+	"office.staff": "Internal",
+	"print.staff": "Public",
+}
 
 
 def workflow_json() -> dict:
@@ -37,9 +60,9 @@ def workflow_json() -> dict:
 def create_defaults():
 	for name, code in CATEGORIES:
 		if not frappe.db.exists("Document Category", name):
-			frappe.get_doc({"doctype": "Document Category", "category_name": name, "archive_category_code": code}).insert(
-				ignore_permissions=True
-			)
+			frappe.get_doc(
+				{"doctype": "Document Category", "category_name": name, "archive_category_code": code}
+			).insert(ignore_permissions=True)
 	if not frappe.db.get_single_value("Office Document Settings", "office_code"):
 		s = frappe.get_single("Office Document Settings")
 		for k, v in SETTINGS_DEFAULTS.items():
@@ -66,11 +89,17 @@ def create_workflow():
 	for state in wf["states"]:
 		if not frappe.db.exists("Workflow State", state["state"]):
 			frappe.get_doc(
-				{"doctype": "Workflow State", "workflow_state_name": state["state"], "style": STATE_STYLES.get(state["state"], "")}
+				{
+					"doctype": "Workflow State",
+					"workflow_state_name": state["state"],
+					"style": STATE_STYLES.get(state["state"], ""),
+				}
 			).insert(ignore_permissions=True)
 	for t in wf["transitions"]:
 		if not frappe.db.exists("Workflow Action Master", t["action"]):
-			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": t["action"]}).insert(ignore_permissions=True)
+			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": t["action"]}).insert(
+				ignore_permissions=True
+			)
 	if not frappe.db.exists("Workflow", wf["name"]):
 		doc = frappe.get_doc(wf)
 		doc.insert(ignore_permissions=True)
@@ -94,7 +123,9 @@ def make_demo(ctx):
 	for local, level in DEMO_CLEARANCES.items():
 		user = users.get(local)
 		if user and frappe.db.exists("User", user) and not frappe.db.exists("Document Clearance", user):
-			frappe.get_doc({"doctype": "Document Clearance", "user": user, "clearance_level": level}).insert(ignore_permissions=True)
+			frappe.get_doc({"doctype": "Document Clearance", "user": user, "clearance_level": level}).insert(
+				ignore_permissions=True
+			)
 	s = frappe.get_single("Office Document Settings")
 	present = {r.department for r in s.department_codes}
 	heads = {"Academic Affairs": users.get("dept.head"), "General Office": users.get("office.manager")}

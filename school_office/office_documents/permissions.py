@@ -38,7 +38,13 @@ def user_departments(user: str) -> list[str]:
 	from school_office.utils.people import employee_departments
 
 	depts = set(employee_departments(user))
-	depts |= set(frappe.get_all("Document Department Code", filters={"head": user, "parenttype": "Office Document Settings"}, pluck="department"))
+	depts |= set(
+		frappe.get_all(
+			"Document Department Code",
+			filters={"head": user, "parenttype": "Office Document Settings"},
+			pluck="department",
+		)
+	)
 	return sorted(d for d in depts if d)
 
 
@@ -81,7 +87,11 @@ def can_see(doc, user: str | None = None) -> bool:
 def has_permission(doc, ptype=None, user=None, debug=False):
 	user = user or frappe.session.user
 	if ptype == "create" or doc.is_new():
-		return None if has_clearance(get_clearance(user), doc.get("secret_level")) or not doc.get("secret_level") else False
+		return (
+			None
+			if has_clearance(get_clearance(user), doc.get("secret_level")) or not doc.get("secret_level")
+			else False
+		)
 	if not can_see(doc, user):
 		return False
 	if ptype in ("write", "delete", "cancel", "submit", "amend") and not sees_all(user):

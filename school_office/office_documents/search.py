@@ -41,7 +41,8 @@ def file_text(path: str, ext: str) -> str:
 def attachment_text(doctype: str, name: str) -> str:
 	texts = []
 	for f in frappe.get_all(
-		"File", filters={"attached_to_doctype": doctype, "attached_to_name": name, "is_folder": 0},
+		"File",
+		filters={"attached_to_doctype": doctype, "attached_to_name": name, "is_folder": 0},
 		fields=["name", "file_url", "file_name", "modified"],
 	):
 		key = f"school_office:file_text:{f.name}:{f.modified}"
@@ -93,12 +94,26 @@ def search_documents(text: str, limit: int = 20):
 	return frappe.get_list(
 		DOCTYPE,
 		or_filters={
-			"title": ["like", like], "registration_number": ["like", like], "document_number": ["like", like],
-			"source_organization": ["like", like], "archive_code": ["like", like], "full_text": ["like", like],
+			"title": ["like", like],
+			"registration_number": ["like", like],
+			"document_number": ["like", like],
+			"source_organization": ["like", like],
+			"archive_code": ["like", like],
+			"full_text": ["like", like],
 		},
-		fields=["name", "title", "direction", "status", "secret_level", "registration_number", "document_number", "archive_code"],
-		limit_page_length=min(int(limit or 20), 100), order_by="modified desc",
-	)  # fmt: skip
+		fields=[
+			"name",
+			"title",
+			"direction",
+			"status",
+			"secret_level",
+			"registration_number",
+			"document_number",
+			"archive_code",
+		],
+		limit_page_length=min(int(limit or 20), 100),
+		order_by="modified desc",
+	)
 
 
 @frappe.whitelist()
@@ -110,7 +125,9 @@ def global_search(text, start=0, limit=20, doctype=""):
 	out = []
 	for r in results:
 		if r.get("doctype") == DOCTYPE:
-			if not frappe.db.exists(DOCTYPE, r.get("name")) or not frappe.has_permission(DOCTYPE, "read", r.get("name")):
+			if not frappe.db.exists(DOCTYPE, r.get("name")) or not frappe.has_permission(
+				DOCTYPE, "read", r.get("name")
+			):
 				continue
 		out.append(r)
 	return out

@@ -15,10 +15,18 @@ def _recipients(row) -> list[str]:
 	if row.user:
 		return [row.user]
 	heads = frappe.get_all(
-		"Document Department Code", filters={"parenttype": "Office Document Settings", "department": row.department}, pluck="head"
+		"Document Department Code",
+		filters={"parenttype": "Office Document Settings", "department": row.department},
+		pluck="head",
 	)
-	heads += frappe.get_all("Employee", filters={"department": row.department, "status": "Active", "user_id": ["is", "set"]}, pluck="user_id")
-	return sorted({h for h in heads if h and "Department Head" in frappe.get_roles(h)} | {h for h in heads[:1] if h})
+	heads += frappe.get_all(
+		"Employee",
+		filters={"department": row.department, "status": "Active", "user_id": ["is", "set"]},
+		pluck="user_id",
+	)
+	return sorted(
+		{h for h in heads if h and "Department Head" in frappe.get_roles(h)} | {h for h in heads[:1] if h}
+	)
 
 
 def send_reminders():
@@ -32,7 +40,10 @@ def send_reminders():
 		fields=["name", "parent", "user", "department", "action", "due_by", "reminded_on"],
 	)
 	for row in rows:
-		status, title = frappe.db.get_value("Official Document", row.parent, ["status", "title"]) or (None, None)
+		status, title = frappe.db.get_value("Official Document", row.parent, ["status", "title"]) or (
+			None,
+			None,
+		)
 		if status not in ACTIVE:
 			continue
 		flagged.add(row.parent)
@@ -46,7 +57,9 @@ def send_reminders():
 					"type": "Alert",
 					"document_type": "Official Document",
 					"document_name": row.parent,
-					"subject": _("Overdue: {0} ({1}) was due {2}").format(title, _(row.action), get_datetime(row.due_by).strftime("%Y-%m-%d %H:%M")),
+					"subject": _("Overdue: {0} ({1}) was due {2}").format(
+						title, _(row.action), get_datetime(row.due_by).strftime("%Y-%m-%d %H:%M")
+					),
 				}
 			).insert(ignore_permissions=True)
 		frappe.db.set_value("Document Routing", row.name, "reminded_on", now, update_modified=False)
@@ -62,9 +75,19 @@ def send_reminders():
 def gather_expired_documents():
 	"""Quarterly: archived documents past their retention, not yet under review, go into a new Retention Review."""
 	today = getdate(doc_now())
-	open_reviews = set(frappe.get_all("Retention Review", filters={"status": ["in", ["Draft", "Pending Approval", "Approved"]]}, pluck="name"))
+	open_reviews = set(
+		frappe.get_all(
+			"Retention Review",
+			filters={"status": ["in", ["Draft", "Pending Approval", "Approved"]]},
+			pluck="name",
+		)
+	)
 	in_open = set(
-		frappe.get_all("Retention Review Item", filters={"parent": ["in", list(open_reviews) or [""]]}, pluck="official_document")
+		frappe.get_all(
+			"Retention Review Item",
+			filters={"parent": ["in", list(open_reviews) or [""]]},
+			pluck="official_document",
+		)
 	)
 	docs = frappe.get_all(
 		"Official Document",
@@ -81,10 +104,16 @@ def gather_expired_documents():
 			"review_period": quarter_label(today),
 			"review_date": today,
 			"items": [
-				{"official_document": d.name, "title": d.title, "archive_code": d.archive_code, "retention": d.retention,
-				 "expired_on": d.retention_expires_on, "decision": "Destroy"}
+				{
+					"official_document": d.name,
+					"title": d.title,
+					"archive_code": d.archive_code,
+					"retention": d.retention,
+					"expired_on": d.retention_expires_on,
+					"decision": "Destroy",
+				}
 				for d in docs
 			],
 		}
-	).insert(ignore_permissions=True)  # fmt: skip
+	).insert(ignore_permissions=True)
 	return review.name

@@ -7,7 +7,7 @@ assignment rules all apply.
 
 import frappe
 from frappe import _
-from frappe.utils import cint, now_datetime
+from frappe.utils import now_datetime
 
 from school_office.core import service_desk as rules
 from school_office.service_desk.doctype.service_request.service_request import is_staff
@@ -53,7 +53,9 @@ def reject(name: str, reason: str):
 def refer(name: str, department: str, reason: str):
 	if department and not frappe.db.exists("Department", department):
 		frappe.throw(_("Department {0} does not exist.").format(department))
-	return _move(_load_for_staff(name), "Referred", referred_to=department, referral_reason=(reason or "").strip())
+	return _move(
+		_load_for_staff(name), "Referred", referred_to=department, referral_reason=(reason or "").strip()
+	)
 
 
 @frappe.whitelist()
@@ -71,26 +73,35 @@ def _filled(**values) -> dict:
 
 
 @frappe.whitelist()
-def resolve(name: str, resolution: str | None = None, outcome: str | None = None, unsolvable_reason: str | None = None):
+def resolve(
+	name: str, resolution: str | None = None, outcome: str | None = None, unsolvable_reason: str | None = None
+):
 	values = _filled(resolution_details=resolution, outcome=outcome, unsolvable_reason=unsolvable_reason)
 	return _move(_load_for_staff(name), "Resolved", **values)
 
 
 @frappe.whitelist()
 def close(name: str, outcome: str | None = None, unsolvable_reason: str | None = None):
-	return _move(_load_for_staff(name), "Closed", **_filled(outcome=outcome, unsolvable_reason=unsolvable_reason))
+	return _move(
+		_load_for_staff(name), "Closed", **_filled(outcome=outcome, unsolvable_reason=unsolvable_reason)
+	)
 
 
 @frappe.whitelist()
 def move_to_front(name: str, reason: str):
 	"""An important item jumps the queue (SD-4): Office Manager only, reason logged."""
 	if "Office Manager" not in frappe.get_roles() and frappe.session.user != "Administrator":
-		frappe.throw(_("Only the Office Manager can move a request to the front of the queue."), frappe.PermissionError)
+		frappe.throw(
+			_("Only the Office Manager can move a request to the front of the queue."), frappe.PermissionError
+		)
 	if not (reason or "").strip():
 		frappe.throw(_("Give the reason for moving the request to the front."), title=_("Reason Required"))
 	doc = frappe.get_doc(DOCTYPE, name)
 	doc.check_permission("write")
-	filters = {"status": ("in", ["Open", "Needs Info", "Accepted", "In Progress", "On Hold"]), "name": ("!=", name)}
+	filters = {
+		"status": ("in", ["Open", "Needs Info", "Accepted", "In Progress", "On Hold"]),
+		"name": ("!=", name),
+	}
 	if doc.service_team:
 		filters["service_team"] = doc.service_team
 	scores = frappe.get_all(DOCTYPE, filters=filters, pluck="queue_score")
@@ -104,7 +115,10 @@ def move_to_front(name: str, reason: str):
 def log_follow_up(name: str, outcome: str, notes: str | None = None):
 	"""A follow-up call to the requester (SD-7), logged on the request."""
 	doc = _load_for_staff(name)
-	doc.append("follow_ups", {"called_on": now_datetime(), "called_by": frappe.session.user, "outcome": outcome, "notes": notes})
+	doc.append(
+		"follow_ups",
+		{"called_on": now_datetime(), "called_by": frappe.session.user, "outcome": outcome, "notes": notes},
+	)
 	doc.save()
 	return {"name": doc.name, "follow_ups": len(doc.follow_ups)}
 

@@ -8,7 +8,11 @@ DOCTYPE = "Service Request"
 
 def on_communication(doc, method=None):
 	"""A reply from the requester reopens a request waiting for information (SD-3)."""
-	if doc.reference_doctype != DOCTYPE or not doc.reference_name or doc.communication_type != "Communication":
+	if (
+		doc.reference_doctype != DOCTYPE
+		or not doc.reference_name
+		or doc.communication_type != "Communication"
+	):
 		return
 	if doc.sent_or_received != "Received":
 		return
@@ -36,11 +40,17 @@ def validate_file(doc, method=None):
 	does not stop the request: the refusal is recorded on the request, the sender is told which
 	attachment was refused, and the file is not kept.
 	"""
-	if not doc.is_new() or doc.attached_to_doctype not in (DOCTYPE, "Communication") or not doc.attached_to_name:
+	if (
+		not doc.is_new()
+		or doc.attached_to_doctype not in (DOCTYPE, "Communication")
+		or not doc.attached_to_name
+	):
 		return
 	request, by_email = doc.attached_to_name, False
 	if doc.attached_to_doctype == "Communication":
-		ref = frappe.db.get_value("Communication", doc.attached_to_name, ["reference_doctype", "reference_name"], as_dict=True)
+		ref = frappe.db.get_value(
+			"Communication", doc.attached_to_name, ["reference_doctype", "reference_name"], as_dict=True
+		)
 		if not ref or ref.reference_doctype != DOCTYPE:
 			return
 		request, by_email = ref.reference_name, True

@@ -16,13 +16,20 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 # name, condition, default?, {priority: (response h, resolution h)}
 SLAS = (
-	("Consultation", 'doc.service_type == "Consultation"', 0,
-	 {"Urgent": (4, 24), "High": (12, 24), "Medium": (12, 24), "Low": (12, 24)}),
-	("Facilities and Repairs", 'doc.service_category == "Facilities and Repairs"', 0,
-	 {"Urgent": (2, 48), "High": (2, 48), "Medium": (2, 48), "Low": (2, 48)}),
-	("General Service", None, 1,
-	 {"Urgent": (4, 27), "High": (12, 27), "Medium": (24, 45), "Low": (24, 45)}),
-)  # fmt: skip
+	(
+		"Consultation",
+		'doc.service_type == "Consultation"',
+		0,
+		{"Urgent": (4, 24), "High": (12, 24), "Medium": (12, 24), "Low": (12, 24)},
+	),
+	(
+		"Facilities and Repairs",
+		'doc.service_category == "Facilities and Repairs"',
+		0,
+		{"Urgent": (2, 48), "High": (2, 48), "Medium": (2, 48), "Low": (2, 48)},
+	),
+	("General Service", None, 1, {"Urgent": (4, 27), "High": (12, 27), "Medium": (24, 45), "Low": (24, 45)}),
+)
 FULFILLED = ("Resolved", "Closed", "Rejected", "Referred")
 PAUSED = ("Needs Info", "On Hold")
 
@@ -61,9 +68,16 @@ def create_slas(holiday_list: str):
 				"apply_sla_for_resolution": 1,
 				# all seven days: weekends are days off through the School Calendar holiday list, so a
 				# make-up working Saturday (调休) counts
-				"support_and_resolution": [{"workday": d, "start_time": start, "end_time": end} for d in WEEKDAYS],
+				"support_and_resolution": [
+					{"workday": d, "start_time": start, "end_time": end} for d in WEEKDAYS
+				],
 				"priorities": [
-					{"priority": p, "response_time": r * HOUR, "resolution_time": res * HOUR, "default_priority": int(p == "Medium")}
+					{
+						"priority": p,
+						"response_time": r * HOUR,
+						"resolution_time": res * HOUR,
+						"default_priority": int(p == "Medium"),
+					}
 					for p, (r, res) in targets.items()
 				],
 				"sla_fulfilled_on": [{"status": st} for st in FULFILLED],
@@ -90,7 +104,12 @@ def make_demo(ctx):
 
 	company, users, depts = ctx.get("company"), ctx.get("users", {}), ctx.get("departments", {})
 	head = users.get("dept.head")
-	if company and head and depts.get("Academic Affairs") and not frappe.db.exists("Employee", {"user_id": head}):
+	if (
+		company
+		and head
+		and depts.get("Academic Affairs")
+		and not frappe.db.exists("Employee", {"user_id": head})
+	):
 		gender = frappe.db.get_value("Gender", "Male") or frappe.db.get_value("Gender", {})
 		emp = frappe.get_doc(
 			{
@@ -109,12 +128,16 @@ def make_demo(ctx):
 		emp.flags.ignore_mandatory = True
 		emp.insert(ignore_permissions=True)
 	student = users.get("student")
-	if student and not frappe.db.exists("Service Request", {"subject": "Demo: projector in room 101 does not work"}):
+	if student and not frappe.db.exists(
+		"Service Request", {"subject": "Demo: projector in room 101 does not work"}
+	):
 		frappe.get_doc(
 			{
 				"doctype": "Service Request",
 				"subject": "Demo: projector in room 101 does not work",
-				"service_type": "Repair Request" if frappe.db.exists("Service Type", "Repair Request") else None,
+				"service_type": "Repair Request"
+				if frappe.db.exists("Service Type", "Repair Request")
+				else None,
 				"channel": "Window",
 				"requester": student,
 				"area": "Teaching Building",

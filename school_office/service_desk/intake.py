@@ -20,7 +20,9 @@ def parse_request_subject(subject: str) -> rules.ParsedSubject:
 	for d in frappe.get_all("Department", fields=["name", "department_name"]):
 		departments[d.name] = d.name
 		departments[d.department_name] = d.name
-	departments.update({k: departments[v] for k, v in _translations_to(list(departments)).items() if v in departments})
+	departments.update(
+		{k: departments[v] for k, v in _translations_to(list(departments)).items() if v in departments}
+	)
 	types = {}
 	for t in frappe.get_all("Service Type", fields=["name", "service_type_name"]):
 		types[t.name] = t.name
@@ -46,7 +48,9 @@ def attachment_error(filename: str, size: int | None) -> str | None:
 			info["filename"], info["extension"], info["allowed"]
 		)
 	if code == "size":
-		return _("{0} is {1} MB; the limit is {2} MB.").format(info["filename"], info["size_mb"], info["max_mb"])
+		return _("{0} is {1} MB; the limit is {2} MB.").format(
+			info["filename"], info["size_mb"], info["max_mb"]
+		)
 	return _("{0} is empty.").format(info["filename"])
 
 
@@ -61,9 +65,9 @@ def record_refused_attachment(request: str, error: str):
 		frappe.sendmail(
 			recipients=[recipient],
 			subject=_("Your request {0}: an attachment was not accepted").format(doc.name),
-			message=_("We received your request {0}, but could not accept an attachment: {1} Please send it again as an allowed file type within the size limit.").format(
-				doc.name, error
-			),
+			message=_(
+				"We received your request {0}, but could not accept an attachment: {1} Please send it again as an allowed file type within the size limit."
+			).format(doc.name, error),
 			reference_doctype=doc.doctype,
 			reference_name=doc.name,
 			now=False,
@@ -72,4 +76,6 @@ def record_refused_attachment(request: str, error: str):
 		# no outgoing account: the refusal stays on the request for the staff to pass on; raising here
 		# would lose the whole e-mailed request
 		frappe.log_error(title=_("Attachment refusal not sent"), message=frappe.get_traceback())
-		doc.add_comment("Info", _("The sender could not be told by e-mail: no outgoing e-mail account is set up."))
+		doc.add_comment(
+			"Info", _("The sender could not be told by e-mail: no outgoing e-mail account is set up.")
+		)

@@ -14,7 +14,9 @@ ALL_ROLES = {"Office Manager", "School Leader", "System Manager"}
 
 
 def user_teams(user: str) -> list[str]:
-	return frappe.get_all("Service Team Member", filters={"user": user, "parenttype": "Service Team"}, pluck="parent")
+	return frappe.get_all(
+		"Service Team Member", filters={"user": user, "parenttype": "Service Team"}, pluck="parent"
+	)
 
 
 def user_departments(user: str) -> list[str]:

@@ -115,7 +115,9 @@ def portal_categories() -> list[dict]:
 	extra = {
 		r.name: r
 		for r in frappe.get_all(
-			"Service Type", filters={"name": ("in", names or [""])}, fields=["name", "form_template", "is_complaint"]
+			"Service Type",
+			filters={"name": ("in", names or [""])},
+			fields=["name", "form_template", "is_complaint"],
 		)
 	}
 	for c in categories:
@@ -158,7 +160,9 @@ def _incoming_files(files) -> list[dict]:
 				content = base64.b64decode(content, validate=True)
 			except Exception:
 				frappe.throw(_("{0} could not be read.").format(escape_html(f.get("filename") or "?")))
-		out.append({"filename": f.get("filename") or "", "content": content, "material": cint(f.get("material"))})
+		out.append(
+			{"filename": f.get("filename") or "", "content": content, "material": cint(f.get("material"))}
+		)
 	request = getattr(frappe.local, "request", None)
 	uploads = getattr(request, "files", None) if request else None
 	if uploads:
@@ -167,7 +171,9 @@ def _incoming_files(files) -> list[dict]:
 			for upload in uploads.getlist(key):
 				if not upload or not upload.filename:
 					continue
-				out.append({"filename": upload.filename, "content": upload.stream.read(), "material": material})
+				out.append(
+					{"filename": upload.filename, "content": upload.stream.read(), "material": material}
+				)
 	return out
 
 
@@ -176,7 +182,9 @@ def check_files(files: list[dict]):
 	from school_office.service_desk.intake import attachment_error
 
 	if len(files) > MAX_FILES:
-		frappe.throw(_("You can attach at most {0} files.").format(MAX_FILES), title=_("Attachment Not Accepted"))
+		frappe.throw(
+			_("You can attach at most {0} files.").format(MAX_FILES), title=_("Attachment Not Accepted")
+		)
 	errors = [e for e in (attachment_error(f["filename"], len(f["content"])) for f in files) if e]
 	if errors:
 		frappe.throw("<br>".join(escape_html(e) for e in errors), title=_("Attachment Not Accepted"))
@@ -215,7 +223,11 @@ def _clean_form_values(form_template: str | None, values: dict) -> dict:
 			try:
 				value = get_datetime(str(value).replace("T", " "))
 			except Exception:
-				frappe.throw(_("{0} is not a valid date and time.").format(_(frappe.get_meta(DOCTYPE).get_label(field))))
+				frappe.throw(
+					_("{0} is not a valid date and time.").format(
+						_(frappe.get_meta(DOCTYPE).get_label(field))
+					)
+				)
 		elif field in SIGNATURE_FIELDS:
 			value = str(value)
 			if not value.startswith("data:image/") or len(value) > MAX_SIGNATURE_CHARS:
@@ -227,7 +239,9 @@ def _clean_form_values(form_template: str | None, values: dict) -> dict:
 		elif field == "counsellor":
 			value = str(value).strip()
 			if not frappe.db.exists("User", {"name": value, "enabled": 1}):
-				frappe.throw(_("The counsellor {0} is not a user of the school's system.").format(escape_html(value)))
+				frappe.throw(
+					_("The counsellor {0} is not a user of the school's system.").format(escape_html(value))
+				)
 		else:
 			value = str(value).strip()
 		out[field] = value
@@ -254,7 +268,8 @@ def _check_form(form_template: str | None, v: dict):
 	if missing:
 		meta = frappe.get_meta(DOCTYPE)
 		frappe.throw(
-			_("Please fill in: {0}").format(", ".join(_(meta.get_label(f)) for f in missing)), title=_("Application Form")
+			_("Please fill in: {0}").format(", ".join(_(meta.get_label(f)) for f in missing)),
+			title=_("Application Form"),
 		)
 
 
@@ -281,7 +296,10 @@ def submit_request(
 	frappe.has_permission(DOCTYPE, "create", throw=True)
 
 	st = frappe.db.get_value(
-		"Service Type", service_type or "", ["name", "is_published", "is_complaint", "form_template", "service_type_name"], as_dict=True
+		"Service Type",
+		service_type or "",
+		["name", "is_published", "is_complaint", "form_template", "service_type_name"],
+		as_dict=True,
 	)
 	if not st or not st.is_published:
 		frappe.throw(_("Please choose a published service."), title=_("Service Not Available"))
@@ -292,7 +310,10 @@ def submit_request(
 		if not problem_type or problem_type not in problem_types():
 			frappe.throw(_("Please choose the type of problem."), title=_("Problem Type Required"))
 		if not contact and not anonymous:
-			frappe.throw(_("Please give a contact (phone or e-mail) so that we can tell you the outcome."), title=_("Contact Required"))
+			frappe.throw(
+				_("Please give a contact (phone or e-mail) so that we can tell you the outcome."),
+				title=_("Contact Required"),
+			)
 	values = _clean_form_values(st.form_template, form_values)
 	_check_form(st.form_template, values)
 	incoming = _incoming_files(files)
@@ -340,7 +361,9 @@ def add_reply(name: str, message: str | None = None, files=None):
 	saved = save_files(doc, incoming)
 	content = escape_html(message).replace("\n", "<br>")
 	if saved:
-		content += "<p>" + _("Attached: {0}").format(", ".join(escape_html(f.file_name) for f in saved)) + "</p>"
+		content += (
+			"<p>" + _("Attached: {0}").format(", ".join(escape_html(f.file_name) for f in saved)) + "</p>"
+		)
 	user = frappe.session.user
 	comm = frappe.get_doc(
 		{
@@ -380,7 +403,10 @@ def my_requests(user: str | None = None) -> list[dict]:
 def _status_changes(doc) -> list[dict]:
 	events = []
 	versions = frappe.get_all(
-		"Version", filters={"ref_doctype": DOCTYPE, "docname": doc.name}, fields=["data", "creation"], order_by="creation asc"
+		"Version",
+		filters={"ref_doctype": DOCTYPE, "docname": doc.name},
+		fields=["data", "creation"],
+		order_by="creation asc",
 	)
 	for v in versions:
 		try:
@@ -390,7 +416,7 @@ def _status_changes(doc) -> list[dict]:
 		changed = {row[0]: row[1:] for row in data.get("changed") or [] if len(row) == 3}
 		if "status" not in changed:
 			continue
-		old, new = changed["status"]
+		_old, new = changed["status"]
 		note_field = TIMELINE_NOTES.get(new)
 		note = changed.get(note_field, [None, None])[1] if note_field else None
 		if new == "Referred" and changed.get("referred_to"):
@@ -411,12 +437,33 @@ def _status_changes(doc) -> list[dict]:
 
 def _messages(doc) -> list[dict]:
 	"""Messages of this request between the office and the requester (not other people's mail)."""
-	emails = {e for e in (doc.requester, doc.raised_by, frappe.db.get_value("User", doc.requester, "email") if doc.requester else None) if e}
+	emails = {
+		e
+		for e in (
+			doc.requester,
+			doc.raised_by,
+			frappe.db.get_value("User", doc.requester, "email") if doc.requester else None,
+		)
+		if e
+	}
 	events = []
 	comms = frappe.get_all(
 		"Communication",
-		filters={"reference_doctype": DOCTYPE, "reference_name": doc.name, "communication_type": "Communication"},
-		fields=["name", "sent_or_received", "sender", "recipients", "subject", "content", "communication_date", "creation"],
+		filters={
+			"reference_doctype": DOCTYPE,
+			"reference_name": doc.name,
+			"communication_type": "Communication",
+		},
+		fields=[
+			"name",
+			"sent_or_received",
+			"sender",
+			"recipients",
+			"subject",
+			"content",
+			"communication_date",
+			"creation",
+		],
 		order_by="creation asc",
 	)
 	for c in comms:
@@ -429,7 +476,14 @@ def _messages(doc) -> list[dict]:
 				continue
 			title = _("Message from the office")
 		events.append(
-			{"on": c.communication_date or c.creation, "kind": "message", "title": title, "note": c.content, "html": True, "indicator": "blue"}
+			{
+				"on": c.communication_date or c.creation,
+				"kind": "message",
+				"title": title,
+				"note": c.content,
+				"html": True,
+				"indicator": "blue",
+			}
 		)
 	return events
 
@@ -439,7 +493,9 @@ def request_timeline(doc) -> list[dict]:
 		{
 			"on": doc.creation,
 			"kind": "created",
-			"title": _("Request submitted ({0})").format(_(doc.channel)) if doc.channel else _("Request submitted"),
+			"title": _("Request submitted ({0})").format(_(doc.channel))
+			if doc.channel
+			else _("Request submitted"),
 			"note": None,
 			"indicator": "blue",
 		}
@@ -450,7 +506,11 @@ def request_timeline(doc) -> list[dict]:
 	for e in events:
 		e["when"] = format_when(e["on"])
 		note = e.get("note")
-		e["note_html"] = (sanitize_html(note) if e.get("html") else escape_html(note).replace("\n", "<br>")) if note else ""
+		e["note_html"] = (
+			(sanitize_html(note) if e.get("html") else escape_html(note).replace("\n", "<br>"))
+			if note
+			else ""
+		)
 	return events
 
 
@@ -478,9 +538,9 @@ def new_request_context(context):
 	context.allow_anonymous = allow_anonymous_complaints()
 	context.rules = attachment_rules()
 	context.messages = portal_messages()
-	context.user_contact = frappe.db.get_value("User", frappe.session.user, "mobile_no") or frappe.db.get_value(
-		"User", frappe.session.user, "email"
-	)
+	context.user_contact = frappe.db.get_value(
+		"User", frappe.session.user, "mobile_no"
+	) or frappe.db.get_value("User", frappe.session.user, "email")
 	return context
 
 
@@ -522,7 +582,16 @@ def feedback_context(context):
 	context.show_sidebar = False
 	context.title = _("Rate the Service")
 	name, key = frappe.form_dict.get("request") or "", frappe.form_dict.get("key") or ""
-	row = frappe.db.get_value(DOCTYPE, name, ["name", "subject", "status", "rating", "feedback_comment", "rating_key"], as_dict=True) if name else None
+	row = (
+		frappe.db.get_value(
+			DOCTYPE,
+			name,
+			["name", "subject", "status", "rating", "feedback_comment", "rating_key"],
+			as_dict=True,
+		)
+		if name
+		else None
+	)
 	context.valid = bool(row and key and row.rating_key == key)
 	context.request = None
 	context.error = None
@@ -530,7 +599,13 @@ def feedback_context(context):
 	if not context.valid:
 		context.error = _("This rating link is not valid. Please use the link in the message you received.")
 		return context
-	context.request = frappe._dict(name=row.name, subject=row.subject, status=row.status, rating=cint(row.rating), comment=row.feedback_comment)
+	context.request = frappe._dict(
+		name=row.name,
+		subject=row.subject,
+		status=row.status,
+		rating=cint(row.rating),
+		comment=row.feedback_comment,
+	)
 	context.key = key
 	if row.status not in ("Resolved", "Closed"):
 		context.error = _("The request can be rated once it is resolved.")

@@ -47,14 +47,23 @@ def planned_rules(team) -> list[dict]:
 	rules = []
 	senior = [m.user for m in members if m.skill_level in ("Senior", "Expert")]
 	if senior:
-		rules.append({"name": f"{team.name}: urgent", "priority": 30, "condition": f'{base} and priority == "Urgent"', "users": senior})
+		rules.append(
+			{
+				"name": f"{team.name}: urgent",
+				"priority": 30,
+				"condition": f'{base} and priority == "Urgent"',
+				"users": senior,
+			}
+		)
 	by_area: dict[str, list[str]] = {}
 	for m in members:
 		for area in _areas(m.areas):
 			by_area.setdefault(area, []).append(m.user)
 	for area, users in sorted(by_area.items()):
 		cond = f"{base} and {_q(area.lower())} in (area or '').lower()"
-		rules.append({"name": f"{team.name}: {area}"[:140], "priority": 20, "condition": cond, "users": users})
+		rules.append(
+			{"name": f"{team.name}: {area}"[:140], "priority": 20, "condition": cond, "users": users}
+		)
 	rules.append({"name": team.name, "priority": 10, "condition": base, "users": [m.user for m in members]})
 	return rules
 
@@ -81,7 +90,11 @@ def sync_team_rules(team, method=None):
 		if name not in wanted:
 			frappe.delete_doc("Assignment Rule", name, ignore_permissions=True, force=True)
 	for name, r in wanted.items():
-		doc = frappe.get_doc("Assignment Rule", name) if frappe.db.exists("Assignment Rule", name) else frappe.new_doc("Assignment Rule")
+		doc = (
+			frappe.get_doc("Assignment Rule", name)
+			if frappe.db.exists("Assignment Rule", name)
+			else frappe.new_doc("Assignment Rule")
+		)
 		if doc.is_new():
 			doc.name = name
 			doc.set("__newname", name)
@@ -155,7 +168,9 @@ def route_request(name: str):
 	doc = frappe.get_doc(DOCTYPE, name)
 	doc.team_emails = doc.get_team_emails()
 	doc.routed_on = now
-	frappe.db.set_value(DOCTYPE, name, {"routed_on": now, "team_emails": doc.team_emails}, update_modified=False)
+	frappe.db.set_value(
+		DOCTYPE, name, {"routed_on": now, "team_emails": doc.team_emails}, update_modified=False
+	)
 	if not get_assignments({"doctype": DOCTYPE, "name": name}) and not assign_by_team_rules(doc):
 		apply(doc)  # an administrator's own enabled rules, if any
 	doc.run_method("on_routed")
@@ -170,8 +185,15 @@ def route_unrouted(older_than_seconds: int = 60):
 	from frappe.utils import add_to_date, now_datetime
 
 	cutoff = add_to_date(now_datetime(), seconds=-older_than_seconds)
-	for name in frappe.get_all(DOCTYPE, filters={"routed_on": ("is", "not set"), "creation": ("<=", cutoff),
-												   "status": ("in", ["Open", "Accepted", "In Progress"])}, pluck="name"):  # fmt: skip
+	for name in frappe.get_all(
+		DOCTYPE,
+		filters={
+			"routed_on": ("is", "not set"),
+			"creation": ("<=", cutoff),
+			"status": ("in", ["Open", "Accepted", "In Progress"]),
+		},
+		pluck="name",
+	):
 		try:
 			route_request(name)
 			if not frappe.flags.in_test:

@@ -98,10 +98,19 @@ def escalate_request(name: str, now=None, calendar=None) -> list[str]:
 	if not sent:
 		return []
 	for etype, target, users in sent:
-		doc.append("escalations", {"escalation_type": etype, "target": target, "notified": ", ".join(users), "sent_on": now})
+		doc.append(
+			"escalations",
+			{"escalation_type": etype, "target": target, "notified": ", ".join(users), "sent_on": now},
+		)
 		if "Breached" not in etype:
-			_notify(users, doc, _("{0}: {1} of the time for {2} has passed ({3}).").format(doc.name, f"{int(threshold * 100)}%", _(target), doc.subject))
-	doc.last_escalation = sent[-1][0] if any("Breached" in s[0] for s in sent) else sent[-1][0]
+			_notify(
+				users,
+				doc,
+				_("{0}: {1} of the time for {2} has passed ({3}).").format(
+					doc.name, f"{int(threshold * 100)}%", _(target), doc.subject
+				),
+			)
+	doc.last_escalation = sent[-1][0]
 	breaches = [s for s in sent if "Breached" in s[0]]
 	if breaches:
 		doc.last_escalation = f"{breaches[-1][0]}: {breaches[-1][1]}"
@@ -132,7 +141,9 @@ def auto_close():
 	cutoff = add_days(now_datetime(), -days)
 	closed = []
 	for name in frappe.get_all(
-		DOCTYPE, filters={"status": "Resolved", "rating": ("in", (0, None)), "resolved_on": ("<", cutoff)}, pluck="name"
+		DOCTYPE,
+		filters={"status": "Resolved", "rating": ("in", (0, None)), "resolved_on": ("<", cutoff)},
+		pluck="name",
 	):
 		doc = frappe.get_doc(DOCTYPE, name)
 		if doc.is_complaint and not doc.outcome:

@@ -7,14 +7,22 @@ translation file carries the Chinese names shown to zh users.
 
 import frappe
 
-from school_office.setup.default_data import CATEGORIES, FORM_TEMPLATES, ISSUE_PRIORITIES, SERVICE_TYPES, TEAMS
+from school_office.setup.default_data import (
+	CATEGORIES,
+	FORM_TEMPLATES,
+	ISSUE_PRIORITIES,
+	SERVICE_TYPES,
+	TEAMS,
+)
 from school_office.setup.roles import APP_ROLES, ROLE_PROFILES
 
 
 def create_roles():
 	for role in APP_ROLES:
 		if not frappe.db.exists("Role", role):
-			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(ignore_permissions=True)
+			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
+				ignore_permissions=True
+			)
 
 
 def create_role_profiles():
@@ -89,7 +97,12 @@ def _seed_catalogue():
 	for name, order, description in CATEGORIES:
 		if not frappe.db.exists("Service Category", name):
 			frappe.get_doc(
-				{"doctype": "Service Category", "category_name": name, "sort_order": order, "description": description}
+				{
+					"doctype": "Service Category",
+					"category_name": name,
+					"sort_order": order,
+					"description": description,
+				}
 			).insert(ignore_permissions=True)
 	for name, description in TEAMS:
 		if not frappe.db.exists("Service Team", name):

@@ -14,7 +14,15 @@ DEPARTMENTS = (
 
 # email local part, first name, last name, roles, language, department, user_type
 USERS = (
-	("office.manager", "Manager", "Wang", ("Office Manager", "Office Staff"), "zh", "General Office", "System User"),
+	(
+		"office.manager",
+		"Manager",
+		"Wang",
+		("Office Manager", "Office Staff"),
+		"zh",
+		"General Office",
+		"System User",
+	),
 	("office.staff", "Staff", "Li", ("Office Staff",), "zh", "General Office", "System User"),
 	("print.staff", "Printer", "Zhao", ("Office Staff",), "zh", "General Office", "System User"),
 	("dept.head", "Head", "Zhang", ("Department Head",), "zh", "Academic Affairs", "System User"),
@@ -31,8 +39,16 @@ USERS = (
 TEAM_MEMBERS = {
 	"Print Room": [("print.staff", "Senior", "Printing, Binding")],
 	"Meeting Team": [("office.staff", "Intermediate", "Meeting rooms, Equipment")],
-	"Coordination": [("office.staff", "Senior", "Consultation, Complaints"), ("office.manager", "Expert", "Escalations")],
+	"Coordination": [
+		("office.staff", "Senior", "Consultation, Complaints"),
+		("office.manager", "Expert", "Escalations"),
+	],
 	"Maintenance": [("technician", "Senior", "Teaching Building, Electrical, Air Conditioning")],
 }
 
-TEAM_LEADS = {"Print Room": "print.staff", "Meeting Team": "office.staff", "Coordination": "office.manager", "Maintenance": "technician"}
+TEAM_LEADS = {
+	"Print Room": "print.staff",
+	"Meeting Team": "office.staff",
+	"Coordination": "office.manager",
+	"Maintenance": "technician",
+}

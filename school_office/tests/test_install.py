@@ -25,7 +25,14 @@ class TestInstallDefaults(FrappeTestCase):
 			self.assertTrue(frappe.db.exists("Issue Priority", p))
 
 	def test_catalogue_created(self):
-		for c in ("Academic", "Daily Life", "Activities", "Administration", "Facilities and Repairs", "Complaints and Suggestions"):
+		for c in (
+			"Academic",
+			"Daily Life",
+			"Activities",
+			"Administration",
+			"Facilities and Repairs",
+			"Complaints and Suggestions",
+		):
 			self.assertTrue(frappe.db.exists("Service Category", c), c)
 		for t in ("Print Room", "Meeting Team", "Coordination", "Maintenance"):
 			self.assertTrue(frappe.db.exists("Service Team", t), t)
@@ -61,7 +68,10 @@ class TestAdminEditsSurvive(FrappeTestCase):
 
 		self.assertFalse(frappe.db.exists("Service Type", original))
 		self.assertTrue(frappe.db.exists("Service Type", "Test Renamed Service"))
-		self.assertEqual(frappe.db.get_value("Service Type", "Test Renamed Service", "service_type_name"), "Test Renamed Service")
+		self.assertEqual(
+			frappe.db.get_value("Service Type", "Test Renamed Service", "service_type_name"),
+			"Test Renamed Service",
+		)
 		team.reload()
 		self.assertEqual(team.description, "Edited by the administrator")
 		self.assertEqual([m.user for m in team.members], ["Administrator"])
@@ -71,9 +81,25 @@ class TestAdminEditsSurvive(FrappeTestCase):
 class TestDemo(FrappeTestCase):
 	def snapshot(self):
 		return {
-			"users": sorted(frappe.get_all("User", filters={"name": ("like", f"%@{DEMO_DOMAIN}")}, fields=["name", "modified"], as_list=True)),
-			"roles": sorted(frappe.get_all("Has Role", filters={"parent": ("like", f"%@{DEMO_DOMAIN}")}, fields=["parent", "role"], as_list=True)),
-			"teams": sorted(frappe.get_all("Service Team", fields=["name", "modified", "lead"], as_list=True)),
+			"users": sorted(
+				frappe.get_all(
+					"User",
+					filters={"name": ("like", f"%@{DEMO_DOMAIN}")},
+					fields=["name", "modified"],
+					as_list=True,
+				)
+			),
+			"roles": sorted(
+				frappe.get_all(
+					"Has Role",
+					filters={"parent": ("like", f"%@{DEMO_DOMAIN}")},
+					fields=["parent", "role"],
+					as_list=True,
+				)
+			),
+			"teams": sorted(
+				frappe.get_all("Service Team", fields=["name", "modified", "lead"], as_list=True)
+			),
 			"members": sorted(frappe.get_all("Service Team Member", fields=["parent", "user"], as_list=True)),
 			"departments": sorted(frappe.get_all("Department", pluck="name")),
 			"types": sorted(frappe.get_all("Service Type", fields=["name", "modified"], as_list=True)),
@@ -97,7 +123,9 @@ class TestDemo(FrappeTestCase):
 		from school_office.demo import DEMO_PASSWORD
 
 		make_demo(verbose=False)
-		self.assertEqual(check_password(f"office.staff@{DEMO_DOMAIN}", DEMO_PASSWORD), f"office.staff@{DEMO_DOMAIN}")
+		self.assertEqual(
+			check_password(f"office.staff@{DEMO_DOMAIN}", DEMO_PASSWORD), f"office.staff@{DEMO_DOMAIN}"
+		)
 
 
 class TestAppPermission(FrappeTestCase):

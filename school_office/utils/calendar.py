@@ -43,7 +43,9 @@ def _build() -> WorkCalendar:
 			else:
 				holidays.add(getdate(row.date))
 	holidays -= workdays
-	return calendar_from_settings(s.work_start_time, s.work_end_time, weekdays or [0, 1, 2, 3, 4], holidays, workdays)
+	return calendar_from_settings(
+		s.work_start_time, s.work_end_time, weekdays or [0, 1, 2, 3, 4], holidays, workdays
+	)
 
 
 SCHOOL_CALENDAR = "School Calendar"

@@ -14,7 +14,9 @@ def employee_departments(user: str) -> list[str]:
 	if user not in cache:
 		found = []
 		if frappe.db.table_exists("Employee"):
-			found = frappe.get_all("Employee", filters={"user_id": user, "status": "Active"}, pluck="department")
+			found = frappe.get_all(
+				"Employee", filters={"user_id": user, "status": "Active"}, pluck="department"
+			)
 		cache[user] = sorted({d for d in found if d})
 	return cache[user]
 

@@ -90,14 +90,20 @@ def guide_context(context):
 	context.title = _(settings.guide_title or "Service Guide")
 	context.settings = settings
 	context.categories = guide_categories()
-	context.metatags = {"description": _("Services of the school's general office: materials, time limits, contacts")}
+	context.metatags = {
+		"description": _("Services of the school's general office: materials, time limits, contacts")
+	}
 	return context
 
 
 def service_context(doc) -> dict:
 	settings = _settings()
 	materials = [m.as_dict() for m in doc.required_materials]
-	category = frappe.db.get_value("Service Category", doc.service_category, "category_name") if doc.service_category else None
+	category = (
+		frappe.db.get_value("Service Category", doc.service_category, "category_name")
+		if doc.service_category
+		else None
+	)
 	return {
 		"no_cache": 1,
 		"show_sidebar": False,

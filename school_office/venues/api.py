@@ -49,7 +49,11 @@ def _span(starts_on, ends_on):
 	if not s or not e:
 		frappe.throw(_("Give the start and end as date and time."))
 	if e <= s:
-		frappe.throw(_("The booking must end after it starts ({0}). Choose a later end time.").format(frappe.utils.format_datetime(s)))
+		frappe.throw(
+			_("The booking must end after it starts ({0}). Choose a later end time.").format(
+				frappe.utils.format_datetime(s)
+			)
+		)
 	return s, e
 
 
@@ -74,7 +78,9 @@ def note_booking_length(doc, method=None):
 		frappe.cache.set_value("venue_booking_longest_minutes", minutes)
 
 
-def free_venue_rows(starts_on, ends_on, capacity=None, equipment=None, category=None, exclude=None) -> list[dict]:
+def free_venue_rows(
+	starts_on, ends_on, capacity=None, equipment=None, category=None, exclude=None
+) -> list[dict]:
 	"""Bookable venues free for the span (each venue's category buffer included), best fit first."""
 	s, e = _span(starts_on, ends_on)
 	need = _equipment_list(equipment)
@@ -129,7 +135,10 @@ def free_venue_rows(starts_on, ends_on, capacity=None, equipment=None, category=
 	by_venue: dict[str, list[str]] = {}
 	for er in equipment_rows:
 		by_venue.setdefault(er.parent, []).append(er.equipment)
-	infos = [rules.VenueInfo(r.name, r.capacity, r.venue_category, frozenset(by_venue.get(r.name, []))) for r in rows]
+	infos = [
+		rules.VenueInfo(r.name, r.capacity, r.venue_category, frozenset(by_venue.get(r.name, [])))
+		for r in rows
+	]
 	order = {v.name: i for i, v in enumerate(rules.rank_venues(infos, capacity, need))}
 	out = []
 	for r in sorted(rows, key=lambda r: order[r.name]):
@@ -220,7 +229,14 @@ def my_bookings(include_past=0):
 	filters = {"requester": frappe.session.user}
 	if not cint(include_past):
 		filters["ends_on"] = (">=", add_to_date(now_datetime(), days=-1))
-	names = frappe.get_all("Venue Booking", filters=filters, order_by="starts_on asc", pluck="name", limit=200, ignore_permissions=True)
+	names = frappe.get_all(
+		"Venue Booking",
+		filters=filters,
+		order_by="starts_on asc",
+		pluck="name",
+		limit=200,
+		ignore_permissions=True,
+	)
 	return [_own_view(frappe.get_doc("Venue Booking", n)) for n in names]
 
 
@@ -251,11 +267,31 @@ def schedule_rows(start, end, venue=None, filters=None) -> list[dict]:
 		own = user in (r.requester, r.owner)
 		if own or staff:
 			title = f"{r.venue}: {r.event_name or r.purpose or ''} ({_(r.status)})"
-			out.append({"name": r.name, "venue": r.venue, "starts_on": r.starts_on, "ends_on": r.ends_on, "status": r.status,
-						"title": title, "own": int(own), "event_name": r.event_name, "purpose": r.purpose})  # fmt: skip
+			out.append(
+				{
+					"name": r.name,
+					"venue": r.venue,
+					"starts_on": r.starts_on,
+					"ends_on": r.ends_on,
+					"status": r.status,
+					"title": title,
+					"own": int(own),
+					"event_name": r.event_name,
+					"purpose": r.purpose,
+				}
+			)
 		elif r.status in rules.BLOCKING_STATUSES:
-			out.append({"name": None, "venue": r.venue, "starts_on": r.starts_on, "ends_on": r.ends_on, "status": "Busy",
-						"title": f"{r.venue}: {_('Busy')}", "own": 0})  # fmt: skip
+			out.append(
+				{
+					"name": None,
+					"venue": r.venue,
+					"starts_on": r.starts_on,
+					"ends_on": r.ends_on,
+					"status": "Busy",
+					"title": f"{r.venue}: {_('Busy')}",
+					"own": 0,
+				}
+			)
 	return out
 
 
@@ -276,7 +312,9 @@ def cancel_booking(name):
 	_require_login()
 	doc = _get_booking(name, "write")
 	if doc.status not in ("Requested", "Approved"):
-		frappe.throw(_("Only a requested or approved booking can be cancelled; this one is {0}.").format(_(doc.status)))
+		frappe.throw(
+			_("Only a requested or approved booking can be cancelled; this one is {0}.").format(_(doc.status))
+		)
 	service.set_status(doc, "Cancelled")
 	return _own_view(doc)
 
@@ -337,13 +375,19 @@ def reallocate(booking, venue=None, starts_on=None, ends_on=None, reason=None):
 	for its time, displacing every Approved booking in the way; the displaced holders are told with
 	three free venues of similar capacity and equipment."""
 	if "Office Manager" not in frappe.get_roles() and frappe.session.user != "Administrator":
-		frappe.throw(_("Only the Office Manager can reallocate venues in an emergency."), frappe.PermissionError)
+		frappe.throw(
+			_("Only the Office Manager can reallocate venues in an emergency."), frappe.PermissionError
+		)
 	doc = frappe.get_doc("Venue Booking", booking)
 	if venue and venue != doc.venue:
 		service.lock_venue(venue)
 	service.lock_venue(doc.venue)
 	if doc.status not in ("Requested", "Approved"):
-		frappe.throw(_("Only a requested or approved booking can be reallocated; this one is {0}.").format(_(doc.status)))
+		frappe.throw(
+			_("Only a requested or approved booking can be reallocated; this one is {0}.").format(
+				_(doc.status)
+			)
+		)
 	doc.venue = venue or doc.venue
 	doc.starts_on = starts_on or doc.starts_on
 	doc.ends_on = ends_on or doc.ends_on
@@ -364,8 +408,15 @@ def class_periods():
 	rows = service.get_settings().class_periods or []
 	from frappe.utils import get_time
 
-	return [{"period": r.period, "start_time": get_time(r.start_time).strftime("%H:%M"), "end_time": get_time(r.end_time).strftime("%H:%M"),
-			 "label": r.label or _("Period {0}").format(r.period)} for r in sorted(rows, key=lambda r: r.period)]  # fmt: skip
+	return [
+		{
+			"period": r.period,
+			"start_time": get_time(r.start_time).strftime("%H:%M"),
+			"end_time": get_time(r.end_time).strftime("%H:%M"),
+			"label": r.label or _("Period {0}").format(r.period),
+		}
+		for r in sorted(rows, key=lambda r: r.period)
+	]
 
 
 @frappe.whitelist()
@@ -374,7 +425,10 @@ def period_span(date, first, last=None):
 	_require_login()
 	from frappe.utils import get_time, getdate
 
-	grid = [(r.period, get_time(r.start_time), get_time(r.end_time)) for r in service.get_settings().class_periods or []]
+	grid = [
+		(r.period, get_time(r.start_time), get_time(r.end_time))
+		for r in service.get_settings().class_periods or []
+	]
 	try:
 		s, e = rules.period_span(getdate(date), grid, cint(first), cint(last) if last else None)
 	except ValueError:
@@ -402,8 +456,13 @@ def feed_url():
 	key = frappe.db.get_value("Venue Feed Key", user, "feed_key")
 	if not key:
 		key = frappe.generate_hash(length=32)
-		frappe.get_doc({"doctype": "Venue Feed Key", "user": user, "feed_key": key}).insert(ignore_permissions=True)
-	return {"key": key, "url": get_url("/api/method/school_office.venues.api.ics?" + urlencode({"key": key}) + "&venue=")}
+		frappe.get_doc({"doctype": "Venue Feed Key", "user": user, "feed_key": key}).insert(
+			ignore_permissions=True
+		)
+	return {
+		"key": key,
+		"url": get_url("/api/method/school_office.venues.api.ics?" + urlencode({"key": key}) + "&venue="),
+	}
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
@@ -419,7 +478,9 @@ def ics(venue, key):
 	previous = frappe.session.user
 	frappe.set_user(user)
 	try:
-		rows = schedule_rows(add_to_date(now_datetime(), days=-30), add_to_date(now_datetime(), days=180), venue=venue)
+		rows = schedule_rows(
+			add_to_date(now_datetime(), days=-30), add_to_date(now_datetime(), days=180), venue=venue
+		)
 	finally:
 		frappe.set_user(previous)
 	from school_office.venues.ics import calendar

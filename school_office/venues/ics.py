@@ -24,8 +24,13 @@ def _fold(line: str) -> str:
 
 
 def calendar(venue: str, rows: list[dict], site: str) -> str:
-	lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//school_office//Venues//EN", "CALSCALE:GREGORIAN",
-			 f"X-WR-CALNAME:{_esc(venue)}"]  # fmt: skip
+	lines = [
+		"BEGIN:VCALENDAR",
+		"VERSION:2.0",
+		"PRODID:-//school_office//Venues//EN",
+		"CALSCALE:GREGORIAN",
+		f"X-WR-CALNAME:{_esc(venue)}",
+	]
 	for i, r in enumerate(rows):
 		uid = f"{r.get('name') or 'busy-' + _dt(r['starts_on']) + '-' + str(i)}@{site}"
 		lines += [

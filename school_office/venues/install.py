@@ -64,9 +64,15 @@ def create_settings():
 
 # 节次: a common timetable; the school edits it in Venue Settings
 CLASS_PERIODS = (
-	(1, "08:00:00", "08:45:00"), (2, "08:55:00", "09:40:00"), (3, "10:00:00", "10:45:00"), (4, "10:55:00", "11:40:00"),
-	(5, "14:00:00", "14:45:00"), (6, "14:55:00", "15:40:00"), (7, "16:00:00", "16:45:00"), (8, "16:55:00", "17:40:00"),
-)  # fmt: skip
+	(1, "08:00:00", "08:45:00"),
+	(2, "08:55:00", "09:40:00"),
+	(3, "10:00:00", "10:45:00"),
+	(4, "10:55:00", "11:40:00"),
+	(5, "14:00:00", "14:45:00"),
+	(6, "14:55:00", "15:40:00"),
+	(7, "16:00:00", "16:45:00"),
+	(8, "16:55:00", "17:40:00"),
+)
 
 
 def create_class_periods():
@@ -88,7 +94,9 @@ def create_workflow():
 		return
 	for s in wf["states"]:
 		if not frappe.db.exists("Workflow State", s["state"]):
-			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": s["state"]}).insert(ignore_permissions=True)
+			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": s["state"]}).insert(
+				ignore_permissions=True
+			)
 	for t in wf["transitions"]:
 		if not frappe.db.exists("Workflow Action Master", t["action"]):
 			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": t["action"]}).insert(
@@ -113,12 +121,44 @@ def remove_defaults():
 
 DEMO_VENUES = (
 	# name, category, capacity, zone, building, floor, equipment
-	("Meeting Room 201", "Normal", 16, "Meeting", "Administration Building", "2", ["Projector", "Whiteboard"]),
-	("Meeting Room 305", "Normal", 30, "Meeting", "Administration Building", "3", ["Projector", "Microphone"]),
-	("Lecture Hall A", "Large", 120, "Teaching", "Teaching Building", "1", ["Projector", "Microphone", "Speakers"]),
+	(
+		"Meeting Room 201",
+		"Normal",
+		16,
+		"Meeting",
+		"Administration Building",
+		"2",
+		["Projector", "Whiteboard"],
+	),
+	(
+		"Meeting Room 305",
+		"Normal",
+		30,
+		"Meeting",
+		"Administration Building",
+		"3",
+		["Projector", "Microphone"],
+	),
+	(
+		"Lecture Hall A",
+		"Large",
+		120,
+		"Teaching",
+		"Teaching Building",
+		"1",
+		["Projector", "Microphone", "Speakers"],
+	),
 	("Classroom 101", "Classroom", 45, "Teaching", "Teaching Building", "1", ["Projector", "Whiteboard"]),
 	("Physics Lab", "Laboratory", 40, "Laboratory", "Science Building", "2", ["Projector", "Fume Hood"]),
-	("Auditorium", "Hall", 600, "Activity", "Student Centre", "1", ["Microphone", "Speakers", "Stage Lighting"]),
+	(
+		"Auditorium",
+		"Hall",
+		600,
+		"Activity",
+		"Student Centre",
+		"1",
+		["Microphone", "Speakers", "Stage Lighting"],
+	),
 	("Service Hall Counter", "Normal", 8, "Consultation", "Administration Building", "1", []),
 )
 

@@ -18,7 +18,10 @@ def create_occurrences(master) -> tuple[list[str], list[str]]:
 	"""Create the occurrences after the first; returns (created names, skipped descriptions)."""
 	venue = service.lock_venue(master.venue)
 	occurrences = rules.expand_weekly(
-		get_datetime(master.starts_on), get_datetime(master.ends_on), getdate(master.repeat_until), master.repeat_every_weeks or 1
+		get_datetime(master.starts_on),
+		get_datetime(master.ends_on),
+		getdate(master.repeat_until),
+		master.repeat_every_weeks or 1,
 	)[1:]
 	created, skipped = [], []
 	now = now_datetime()
@@ -34,10 +37,19 @@ def create_occurrences(master) -> tuple[list[str], list[str]]:
 			is_bookable=bool(venue["is_bookable"]),
 		)
 		rows = service.colliding_rows(master.venue, starts_on, ends_on, venue["buffer_minutes"])
-		slots = [rules.Slot(r.name, get_datetime(r.starts_on), get_datetime(r.ends_on), r.activity_class, r.status) for r in rows]
-		decision = rules.resolve_conflicts(rules.Slot("", starts_on, ends_on, master.activity_class), slots, venue["buffer_minutes"])
+		slots = [
+			rules.Slot(r.name, get_datetime(r.starts_on), get_datetime(r.ends_on), r.activity_class, r.status)
+			for r in rows
+		]
+		decision = rules.resolve_conflicts(
+			rules.Slot("", starts_on, ends_on, master.activity_class), slots, venue["buffer_minutes"]
+		)
 		if failures or not decision.ok:
-			reason = "; ".join(service.rule_messages(failures, venue)) if failures else _("venue taken by {0}").format(", ".join(decision.blocking))
+			reason = (
+				"; ".join(service.rule_messages(failures, venue))
+				if failures
+				else _("venue taken by {0}").format(", ".join(decision.blocking))
+			)
 			skipped.append(f"{format_datetime(starts_on)}: {reason}")
 			continue
 		occ = frappe.copy_doc(master)

@@ -79,26 +79,34 @@ def rule_messages(failures, venue: dict) -> list[str]:
 		if f.rule == "not_bookable":
 			out.append(_("Venue {0} is not open for booking. Choose another venue.").format(venue["name"]))
 		elif f.rule == "end_before_start":
-			out.append(_("The booking must end after it starts ({0}). Choose a later end time.").format(format_datetime(p["starts_on"])))
+			out.append(
+				_("The booking must end after it starts ({0}). Choose a later end time.").format(
+					format_datetime(p["starts_on"])
+				)
+			)
 		elif f.rule == "in_past":
-			out.append(_("A booking cannot start in the past. Choose a start at or after {0}.").format(format_datetime(p["earliest"])))
+			out.append(
+				_("A booking cannot start in the past. Choose a start at or after {0}.").format(
+					format_datetime(p["earliest"])
+				)
+			)
 		elif f.rule == "advance":
 			out.append(
-				_("Venues of category {0} must be booked at least {1} day(s) ahead. The earliest start date that passes is {2}.").format(
-					_(cat), p["days"], frappe.format(p["earliest_date"], "Date")
-				)
+				_(
+					"Venues of category {0} must be booked at least {1} day(s) ahead. The earliest start date that passes is {2}."
+				).format(_(cat), p["days"], frappe.format(p["earliest_date"], "Date"))
 			)
 		elif f.rule == "duration":
 			out.append(
-				_("Venues of category {0} can be booked for at most {1} hour(s). End at or before {2}.").format(
-					_(cat), frappe.format(p["hours"], "Float"), format_datetime(p["latest_end"])
-				)
+				_(
+					"Venues of category {0} can be booked for at most {1} hour(s). End at or before {2}."
+				).format(_(cat), frappe.format(p["hours"], "Float"), format_datetime(p["latest_end"]))
 			)
 		elif f.rule == "capacity":
 			out.append(
-				_("Venue {0} seats {1}, but the headcount is {2}. Lower the headcount to {1} or choose a larger venue.").format(
-					venue["name"], p["capacity"], p["headcount"]
-				)
+				_(
+					"Venue {0} seats {1}, but the headcount is {2}. Lower the headcount to {1} or choose a larger venue."
+				).format(venue["name"], p["capacity"], p["headcount"])
 			)
 	return out
 
@@ -122,7 +130,9 @@ def check_booking_rules(doc, venue: dict):
 # ----------------------------------------------------------------------------- conflicts (RM-4)
 
 
-def colliding_rows(venue: str, starts_on, ends_on, buffer_minutes: int, exclude: str | None = None) -> list[dict]:
+def colliding_rows(
+	venue: str, starts_on, ends_on, buffer_minutes: int, exclude: str | None = None
+) -> list[dict]:
 	"""Blocking bookings of `venue` that collide with the span, read with a lock (latest committed data)."""
 	from school_office.venues.api import longest_booking_minutes
 
@@ -143,8 +153,13 @@ def colliding_rows(venue: str, starts_on, ends_on, buffer_minutes: int, exclude:
 def decide(doc, venue: dict, force: bool = False) -> rules.Decision:
 	"""Lock-protected conflict decision for `doc` entering the venue's timetable; throws on conflict."""
 	rows = colliding_rows(doc.venue, doc.starts_on, doc.ends_on, venue["buffer_minutes"], exclude=doc.name)
-	slots = [rules.Slot(r.name, get_datetime(r.starts_on), get_datetime(r.ends_on), r.activity_class, r.status) for r in rows]
-	new = rules.Slot(doc.name or "", get_datetime(doc.starts_on), get_datetime(doc.ends_on), doc.activity_class, "Approved")
+	slots = [
+		rules.Slot(r.name, get_datetime(r.starts_on), get_datetime(r.ends_on), r.activity_class, r.status)
+		for r in rows
+	]
+	new = rules.Slot(
+		doc.name or "", get_datetime(doc.starts_on), get_datetime(doc.ends_on), doc.activity_class, "Approved"
+	)
 	decision = rules.resolve_conflicts(new, slots, venue["buffer_minutes"], force=force)
 	if not decision.ok:
 		blocker = next(r for r in rows if r.name == decision.blocking[0])
@@ -171,12 +186,16 @@ def alternative_venues(doc, venue: dict | None = None, count: int = 3) -> list[d
 	"""Up to `count` free venues like `doc`'s venue for its time (similar capacity and equipment)."""
 	from school_office.venues.api import free_venue_rows
 
-	target_equipment = frappe.get_all("Venue Equipment", filters={"parent": doc.venue, "parenttype": "Venue"}, pluck="equipment")
+	target_equipment = frappe.get_all(
+		"Venue Equipment", filters={"parent": doc.venue, "parenttype": "Venue"}, pluck="equipment"
+	)
 	capacity = (venue or {}).get("capacity") or frappe.db.get_value("Venue", doc.venue, "capacity") or 0
 	free = free_venue_rows(doc.starts_on, doc.ends_on, capacity=doc.headcount or None)
 	target = rules.VenueInfo(doc.venue, capacity, None, rules.norm_equipment(target_equipment))
 	infos = {
-		v["name"]: rules.VenueInfo(v["name"], v["capacity"], v["venue_category"], rules.norm_equipment(v["equipment"]))
+		v["name"]: rules.VenueInfo(
+			v["name"], v["capacity"], v["venue_category"], rules.norm_equipment(v["equipment"])
+		)
 		for v in free
 	}
 	picked = rules.similar_venues(target, list(infos.values()), headcount=doc.headcount or 0, count=count)
@@ -190,10 +209,14 @@ def displace(names: list[str], by_doc, emergency: bool = False):
 		other = frappe.get_doc("Venue Booking", name)
 		alts = alternative_venues(other, count=3)
 		alt_text = ", ".join(f"{a['name']} ({a['capacity']})" for a in alts) or _("none")
-		note = _("Displaced by {0} ({1}). Free venues of similar capacity and equipment for the same time: {2}").format(
+		note = _(
+			"Displaced by {0} ({1}). Free venues of similar capacity and equipment for the same time: {2}"
+		).format(
 			by_doc.name, _(by_doc.activity_class) if not emergency else _("emergency reallocation"), alt_text
 		)
-		other.db_set({"status": "Displaced", "displaced_by": by_doc.name, "displacement_note": note}, notify=True)
+		other.db_set(
+			{"status": "Displaced", "displaced_by": by_doc.name, "displacement_note": note}, notify=True
+		)
 		other.add_comment("Info", note)
 		notify_holder(
 			other,
@@ -216,7 +239,13 @@ def notify_holder(doc, subject: str, message: str):
 	if frappe.db.get_value("User", user, "user_type") == "System User":
 		enqueue_create_notification(
 			user,
-			{"type": "Alert", "document_type": "Venue Booking", "document_name": doc.name, "subject": subject, "email_content": message},
+			{
+				"type": "Alert",
+				"document_type": "Venue Booking",
+				"document_name": doc.name,
+				"subject": subject,
+				"email_content": message,
+			},
 		)
 	from frappe.email.doctype.email_account.email_account import EmailAccount
 
@@ -249,7 +278,9 @@ def check_in(doc, user: str | None = None):
 	"""Check a booking in (desk button, QR code at the door). The holder or office staff only."""
 	user = user or frappe.session.user
 	if not (is_staff(user) or user in (doc.requester, doc.owner)):
-		frappe.throw(_("Only the holder of the booking or the office can check it in."), frappe.PermissionError)
+		frappe.throw(
+			_("Only the holder of the booking or the office can check it in."), frappe.PermissionError
+		)
 	if doc.status == "Checked In":
 		return doc
 	if doc.status != "Approved":
@@ -267,8 +298,12 @@ def check_in(doc, user: str | None = None):
 def check_out(doc, user: str | None = None):
 	user = user or frappe.session.user
 	if not (is_staff(user) or user in (doc.requester, doc.owner)):
-		frappe.throw(_("Only the holder of the booking or the office can check it out."), frappe.PermissionError)
+		frappe.throw(
+			_("Only the holder of the booking or the office can check it out."), frappe.PermissionError
+		)
 	if doc.status != "Checked In":
-		frappe.throw(_("Only a checked-in booking can be checked out; this one is {0}.").format(_(doc.status)))
+		frappe.throw(
+			_("Only a checked-in booking can be checked out; this one is {0}.").format(_(doc.status))
+		)
 	set_status(doc, "Completed", checked_out_at=now_datetime())
 	return doc

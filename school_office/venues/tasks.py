@@ -16,7 +16,6 @@ from frappe.utils import add_days, add_to_date, format_datetime, getdate, now_da
 
 from school_office.venues import service
 
-
 # The jobs look back this far only: older bookings were handled by earlier runs (or predate the app).
 LOOKBACK_DAYS = 7
 
@@ -74,7 +73,11 @@ def complete_finished(now=None):
 	)
 	for (name,) in rows:
 		doc = frappe.get_doc("Venue Booking", name)
-		service.set_status(doc, "Completed", checked_out_at=doc.checked_out_at or (now if doc.status == "Checked In" else None))
+		service.set_status(
+			doc,
+			"Completed",
+			checked_out_at=doc.checked_out_at or (now if doc.status == "Checked In" else None),
+		)
 		_commit()
 		done.append(name)
 	return done
@@ -85,7 +88,11 @@ def remind_overtime(now=None):
 	limit = add_to_date(now, minutes=-_minutes("overtime_grace_minutes", 5))
 	names = frappe.get_all(
 		"Venue Booking",
-		filters={"status": "Checked In", "ends_on": ("between", [add_days(limit, -1), limit]), "overtime_reminded_at": ("is", "not set")},
+		filters={
+			"status": "Checked In",
+			"ends_on": ("between", [add_days(limit, -1), limit]),
+			"overtime_reminded_at": ("is", "not set"),
+		},
 		pluck="name",
 	)
 	for name in names:
@@ -114,7 +121,9 @@ def remind_equipment(today=None):
 	)
 	staff = [
 		u
-		for u in frappe.get_all("Has Role", filters={"role": "Office Staff", "parenttype": "User"}, pluck="parent")
+		for u in frappe.get_all(
+			"Has Role", filters={"role": "Office Staff", "parenttype": "User"}, pluck="parent"
+		)
 		if u not in ("Administrator",) and frappe.db.get_value("User", u, "enabled")
 	]
 	out = []
@@ -122,15 +131,22 @@ def remind_equipment(today=None):
 		doc = frappe.get_doc("Venue Booking", name)
 		items = ", ".join(f"{r.equipment} × {r.quantity or 1}" for r in doc.equipment_needs)
 		subject = _("Venue booking {0}: confirm equipment for tomorrow").format(doc.name)
-		message = _("{0} from {1} needs: {2}. Please set it up, test it and tick Equipment Confirmed.").format(
-			doc.venue, format_datetime(doc.starts_on), items
-		)
+		message = _(
+			"{0} from {1} needs: {2}. Please set it up, test it and tick Equipment Confirmed."
+		).format(doc.venue, format_datetime(doc.starts_on), items)
 		service.notify_holder(doc, subject, message)
 		if staff:
 			from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 
 			enqueue_create_notification(
-				staff, {"type": "Alert", "document_type": "Venue Booking", "document_name": doc.name, "subject": subject, "email_content": message}
+				staff,
+				{
+					"type": "Alert",
+					"document_type": "Venue Booking",
+					"document_name": doc.name,
+					"subject": subject,
+					"email_content": message,
+				},
 			)
 		doc.db_set("equipment_reminder_sent", 1)
 		_commit()

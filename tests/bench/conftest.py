@@ -45,7 +45,9 @@ def bench(*args, timeout=1800, check=True, env_extra=None):
 		["bench", *args], cwd=BENCH, capture_output=True, text=True, timeout=timeout, env=env
 	)
 	if check and proc.returncode != 0:
-		raise AssertionError(f"bench {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout[-6000:]}\n{proc.stderr[-6000:]}")
+		raise AssertionError(
+			f"bench {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout[-6000:]}\n{proc.stderr[-6000:]}"
+		)
 	return proc
 
 
@@ -81,4 +83,8 @@ def demo(site_url):
 	bench("--site", SITE, "school-office-demo")
 	from school_office.setup.demo_data import DEMO_DOMAIN, DEMO_PASSWORD
 
-	return {"domain": DEMO_DOMAIN, "password": DEMO_PASSWORD, "login": lambda local: login(f"{local}@{DEMO_DOMAIN}", DEMO_PASSWORD)}
+	return {
+		"domain": DEMO_DOMAIN,
+		"password": DEMO_PASSWORD,
+		"login": lambda local: login(f"{local}@{DEMO_DOMAIN}", DEMO_PASSWORD),
+	}

@@ -6,7 +6,9 @@ from tests.bench.conftest import DESTRUCTIVE_SITE, SITE, URL, bench, need
 from tests.conftest import ROOT
 from tests.meta.checks import load_app
 
-APP_DOCTYPES = sorted(name for name, dt in load_app(ROOT / "school_office").doctypes.items() if not dt.get("issingle"))
+APP_DOCTYPES = sorted(
+	name for name, dt in load_app(ROOT / "school_office").doctypes.items() if not dt.get("issingle")
+)
 
 
 def test_migrate_twice_keeps_admin_edits(site_url, admin, demo):
@@ -14,8 +16,18 @@ def test_migrate_twice_keeps_admin_edits(site_url, admin, demo):
 	# an administrator renames a service type and changes a team member
 	old, new = "Transcript Request", "Transcript Request (Renamed)"
 	if admin.get(f"{rest}/Service Type/{old}").status_code == 200:
-		r = admin.post(f"{URL}/api/method/frappe.model.rename_doc.update_document_title",
-					   data={"doctype": "Service Type", "docname": old, "name": new, "title": new, "merge": 0, "freeze": 0}, timeout=60)  # fmt: skip
+		r = admin.post(
+			f"{URL}/api/method/frappe.model.rename_doc.update_document_title",
+			data={
+				"doctype": "Service Type",
+				"docname": old,
+				"name": new,
+				"title": new,
+				"merge": 0,
+				"freeze": 0,
+			},
+			timeout=60,
+		)
 		assert r.status_code == 200, r.text
 	team = admin.get(f"{rest}/Service Team/Print Room").json()["data"]
 	members = [{"user": "Administrator", "skill_level": "Expert", "areas": "Edited"}]
@@ -52,11 +64,19 @@ def test_uninstall_leaves_nothing_and_reinstall_works():
 		"tables": "select count(*) from information_schema.tables where table_schema=database() and table_name in ("
 		+ ", ".join(f"'tab{name}'" for name in APP_DOCTYPES)
 		+ ")",
-		"workflows": "select count(*) from tabWorkflow where document_type in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
+		"workflows": "select count(*) from tabWorkflow where document_type in ("
+		+ ", ".join(f"'{n}'" for n in APP_DOCTYPES)
+		+ ")",
 		"notifications": "select count(*) from tabNotification where module in ('School Office','Service Desk','Office Documents','Venues')",
-		"custom fields": "select count(*) from `tabCustom Field` where dt in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
-		"property setters": "select count(*) from `tabProperty Setter` where doc_type in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
-		"slas": "select count(*) from `tabService Level Agreement` where document_type in (" + ", ".join(f"'{n}'" for n in APP_DOCTYPES) + ")",
+		"custom fields": "select count(*) from `tabCustom Field` where dt in ("
+		+ ", ".join(f"'{n}'" for n in APP_DOCTYPES)
+		+ ")",
+		"property setters": "select count(*) from `tabProperty Setter` where doc_type in ("
+		+ ", ".join(f"'{n}'" for n in APP_DOCTYPES)
+		+ ")",
+		"slas": "select count(*) from `tabService Level Agreement` where document_type in ("
+		+ ", ".join(f"'{n}'" for n in APP_DOCTYPES)
+		+ ")",
 		"pages": "select count(*) from tabPage where module in ('School Office','Service Desk','Office Documents','Venues')",
 		"reports": "select count(*) from tabReport where module in ('School Office','Service Desk','Office Documents','Venues')",
 	}
@@ -65,5 +85,14 @@ def test_uninstall_leaves_nothing_and_reinstall_works():
 	bench("--site", site, "install-app", "school_office")
 	assert _count(site, "select count(*) from `tabService Type`") >= 10
 	# settings carry their defaults on a fresh install (not the install time Frappe gives new Time fields)
-	assert _count(site, "select value from tabSingles where doctype='School Office Settings' and field='work_start_time'") in ("08:30:00", "8:30:00")
-	assert _count(site, "select value from tabSingles where doctype='School Office Settings' and field='work_end_time'") == "17:30:00"
+	assert _count(
+		site,
+		"select value from tabSingles where doctype='School Office Settings' and field='work_start_time'",
+	) in ("08:30:00", "8:30:00")
+	assert (
+		_count(
+			site,
+			"select value from tabSingles where doctype='School Office Settings' and field='work_end_time'",
+		)
+		== "17:30:00"
+	)

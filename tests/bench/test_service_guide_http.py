@@ -4,7 +4,9 @@ import requests
 
 from tests.bench.conftest import URL
 
-PHONE = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"}
+PHONE = {
+	"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+}
 
 
 def test_guide_for_guest_in_english(site_url, demo):
@@ -26,8 +28,17 @@ def test_page_per_service_and_unpublished_hidden(site_url, admin, demo):
 	rest = f"{URL}/api/resource/Service Type"
 	name = "HTTP Test Service"
 	admin.delete(f"{rest}/{name}")
-	r = admin.post(rest, json={"service_type_name": name, "service_category": "Academic", "is_published": 1,
-							  "time_limit_hours": 6, "required_materials": [{"material": "Photo ID", "is_mandatory": 1}]}, timeout=30)  # fmt: skip
+	r = admin.post(
+		rest,
+		json={
+			"service_type_name": name,
+			"service_category": "Academic",
+			"is_published": 1,
+			"time_limit_hours": 6,
+			"required_materials": [{"material": "Photo ID", "is_mandatory": 1}],
+		},
+		timeout=30,
+	)
 	assert r.status_code == 200, r.text
 	route = r.json()["data"]["route"]
 	try:
@@ -43,7 +54,11 @@ def test_page_per_service_and_unpublished_hidden(site_url, admin, demo):
 
 
 def test_guest_cannot_edit_catalogue_over_rest(site_url, demo):
-	r = requests.post(f"{URL}/api/resource/Service Type", json={"service_type_name": "Hack", "service_category": "Academic"}, timeout=30)
+	r = requests.post(
+		f"{URL}/api/resource/Service Type",
+		json={"service_type_name": "Hack", "service_category": "Academic"},
+		timeout=30,
+	)
 	assert r.status_code in (401, 403)
 	student = demo["login"]("student")
 	r = student.post(f"{URL}/api/resource/Service Category", json={"category_name": "Hack"}, timeout=30)

@@ -10,7 +10,9 @@ import requests
 
 from tests.bench.conftest import URL
 
-PHONE = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"}
+PHONE = {
+	"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+}
 VENUE = "HTTP Race Room"
 OTHER = "HTTP Spare Room"
 
@@ -26,7 +28,11 @@ def _fmt(d):
 
 def _cleanup(admin):
 	for venue in (VENUE, OTHER):
-		r = admin.get(f"{URL}/api/resource/Venue Booking", params={"filters": json.dumps([["venue", "=", venue]]), "limit_page_length": 0}, timeout=30)
+		r = admin.get(
+			f"{URL}/api/resource/Venue Booking",
+			params={"filters": json.dumps([["venue", "=", venue]]), "limit_page_length": 0},
+			timeout=30,
+		)
 		for row in r.json().get("data", []):
 			admin.delete(f"{URL}/api/resource/Venue Booking/{row['name']}", timeout=30)
 		admin.delete(f"{URL}/api/resource/Venue/{venue}", timeout=30)
@@ -36,8 +42,17 @@ def _cleanup(admin):
 def venues(admin, demo):
 	_cleanup(admin)
 	for name, cap, eq in ((VENUE, 40, ["Projector"]), (OTHER, 41, ["Projector", "HTTP Widget"])):
-		r = admin.post(f"{URL}/api/resource/Venue", json={"venue_name": name, "venue_category": "Normal", "capacity": cap,
-			"is_bookable": 1, "equipment": [{"equipment": e} for e in eq]}, timeout=30)  # fmt: skip
+		r = admin.post(
+			f"{URL}/api/resource/Venue",
+			json={
+				"venue_name": name,
+				"venue_category": "Normal",
+				"capacity": cap,
+				"is_bookable": 1,
+				"equipment": [{"equipment": e} for e in eq],
+			},
+			timeout=30,
+		)
 		assert r.status_code == 200, r.text
 	yield
 	_cleanup(admin)
@@ -61,9 +76,21 @@ def test_twenty_parallel_approvals_of_one_venue_exactly_one_wins(site_url, admin
 	start = _when()
 	names = []
 	for i in range(20):
-		s = start + timedelta(minutes=2 * i)  # all overlap one another (1 hour each, starts within 38 minutes)
-		r = admin.post(f"{URL}/api/resource/Venue Booking", json={"venue": VENUE, "starts_on": _fmt(s), "ends_on": _fmt(s + timedelta(hours=1)),
-			"purpose": f"race {i}", "activity_class": "Meeting", "headcount": 10}, timeout=30)  # fmt: skip
+		s = start + timedelta(
+			minutes=2 * i
+		)  # all overlap one another (1 hour each, starts within 38 minutes)
+		r = admin.post(
+			f"{URL}/api/resource/Venue Booking",
+			json={
+				"venue": VENUE,
+				"starts_on": _fmt(s),
+				"ends_on": _fmt(s + timedelta(hours=1)),
+				"purpose": f"race {i}",
+				"activity_class": "Meeting",
+				"headcount": 10,
+			},
+			timeout=30,
+		)
 		assert r.status_code == 200, r.text
 		assert r.json()["data"]["status"] == "Requested"
 		names.append(r.json()["data"]["name"])
@@ -74,7 +101,11 @@ def test_twenty_parallel_approvals_of_one_venue_exactly_one_wins(site_url, admin
 	def approve(i, name):
 		doc = sessions[i].get(f"{URL}/api/resource/Venue Booking/{name}", timeout=60).json()["data"]
 		barrier.wait()
-		r = sessions[i].post(f"{URL}/api/method/frappe.model.workflow.apply_workflow", data={"doc": json.dumps(doc), "action": "Approve"}, timeout=120)
+		r = sessions[i].post(
+			f"{URL}/api/method/frappe.model.workflow.apply_workflow",
+			data={"doc": json.dumps(doc), "action": "Approve"},
+			timeout=120,
+		)
 		results[name] = (r.status_code, _message(r))
 
 	threads = [threading.Thread(target=approve, args=(i, n)) for i, n in enumerate(names)]
@@ -90,9 +121,11 @@ def test_twenty_parallel_approvals_of_one_venue_exactly_one_wins(site_url, admin
 		assert "deadlock" not in msg.lower() and "Deadlock" not in msg
 		if code == 417:
 			assert "已被预约" in msg or "already booked" in msg, msg  # a clear conflict message
-	statuses = [admin.get(f"{URL}/api/resource/Venue Booking/{n}", timeout=30).json()["data"]["status"] for n in names]
+	statuses = [
+		admin.get(f"{URL}/api/resource/Venue Booking/{n}", timeout=30).json()["data"]["status"] for n in names
+	]
 	assert statuses.count("Approved") == 1 and statuses.count("Requested") == 19
-	winner = [n for n, (c, _) in results.items() if c == 200][0]
+	winner = next(n for n, (c, _) in results.items() if c == 200)
 	assert statuses[names.index(winner)] == "Approved"
 
 
@@ -110,53 +143,121 @@ def test_portal_page_in_chinese_at_phone_width(site_url, demo, venues):
 def test_find_free_request_busy_slots_and_feed(site_url, admin, demo, venues):
 	start = _when(days=21, hour=14)
 	student = demo["login"]("student")
-	r = student.post(f"{URL}/api/method/school_office.venues.api.find_free_venues",
-		data={"starts_on": _fmt(start), "ends_on": _fmt(start + timedelta(hours=1)), "capacity": 40, "equipment": "HTTP Widget"}, timeout=30)  # fmt: skip
+	r = student.post(
+		f"{URL}/api/method/school_office.venues.api.find_free_venues",
+		data={
+			"starts_on": _fmt(start),
+			"ends_on": _fmt(start + timedelta(hours=1)),
+			"capacity": 40,
+			"equipment": "HTTP Widget",
+		},
+		timeout=30,
+	)
 	assert r.status_code == 200, r.text
 	assert [v["name"] for v in r.json()["message"]] == [OTHER]
-	r = student.post(f"{URL}/api/method/school_office.venues.api.request_booking", data={"venue": VENUE, "starts_on": _fmt(start),
-		"ends_on": _fmt(start + timedelta(hours=1)), "purpose": "Club", "event_name": "Student Secret Club", "headcount": 20,
-		"activity_class": "Student Activity", "safety_commitment": 1}, timeout=30)  # fmt: skip
+	r = student.post(
+		f"{URL}/api/method/school_office.venues.api.request_booking",
+		data={
+			"venue": VENUE,
+			"starts_on": _fmt(start),
+			"ends_on": _fmt(start + timedelta(hours=1)),
+			"purpose": "Club",
+			"event_name": "Student Secret Club",
+			"headcount": 20,
+			"activity_class": "Student Activity",
+			"safety_commitment": 1,
+		},
+		timeout=30,
+	)
 	assert r.status_code == 200, r.text
 	name = r.json()["message"]["name"]
 	staff = demo["login"]("office.staff")
 	doc = staff.get(f"{URL}/api/resource/Venue Booking/{name}", timeout=30).json()["data"]
-	r = staff.post(f"{URL}/api/method/frappe.model.workflow.apply_workflow", data={"doc": json.dumps(doc), "action": "Approve"}, timeout=30)
+	r = staff.post(
+		f"{URL}/api/method/frappe.model.workflow.apply_workflow",
+		data={"doc": json.dumps(doc), "action": "Approve"},
+		timeout=30,
+	)
 	assert r.status_code == 200, r.text
 	# the venue is no longer free for that time
-	r = student.post(f"{URL}/api/method/school_office.venues.api.find_free_venues", data={"starts_on": _fmt(start), "ends_on": _fmt(start + timedelta(hours=1))}, timeout=30)
+	r = student.post(
+		f"{URL}/api/method/school_office.venues.api.find_free_venues",
+		data={"starts_on": _fmt(start), "ends_on": _fmt(start + timedelta(hours=1))},
+		timeout=30,
+	)
 	assert VENUE not in [v["name"] for v in r.json()["message"]]
 	# another portal user sees only a busy slot, not the details, and cannot open the booking
 	other = demo["login"]("student.en")
-	r = other.post(f"{URL}/api/method/school_office.venues.api.venue_schedule", data={"venue": VENUE, "start": _fmt(start - timedelta(hours=2)), "end": _fmt(start + timedelta(hours=3))}, timeout=30)
+	r = other.post(
+		f"{URL}/api/method/school_office.venues.api.venue_schedule",
+		data={
+			"venue": VENUE,
+			"start": _fmt(start - timedelta(hours=2)),
+			"end": _fmt(start + timedelta(hours=3)),
+		},
+		timeout=30,
+	)
 	slots = r.json()["message"]
 	assert [s["status"] for s in slots] == ["Busy"] and "Secret" not in r.text
 	assert other.get(f"{URL}/api/resource/Venue Booking/{name}", timeout=30).status_code == 403
 	assert student.get(f"{URL}/api/resource/Venue Booking/{name}", timeout=30).status_code == 200
 	# a student cannot approve
-	r = other.post(f"{URL}/api/method/frappe.model.workflow.apply_workflow", data={"doc": json.dumps(doc), "action": "Approve"}, timeout=30)
+	r = other.post(
+		f"{URL}/api/method/frappe.model.workflow.apply_workflow",
+		data={"doc": json.dumps(doc), "action": "Approve"},
+		timeout=30,
+	)
 	assert r.status_code in (403, 417)
 	# the ICS feed: keyed per user, own bookings in full
-	key_url = student.post(f"{URL}/api/method/school_office.venues.api.feed_url", timeout=30).json()["message"]["url"]
+	key_url = student.post(f"{URL}/api/method/school_office.venues.api.feed_url", timeout=30).json()[
+		"message"
+	]["url"]
 	ics = requests.get(key_url + VENUE, timeout=30)
 	assert ics.status_code == 200 and ics.headers["Content-Type"].startswith("text/calendar")
 	assert "BEGIN:VCALENDAR" in ics.text and "Student Secret Club" in ics.text
-	other_url = other.post(f"{URL}/api/method/school_office.venues.api.feed_url", timeout=30).json()["message"]["url"]
+	other_url = other.post(f"{URL}/api/method/school_office.venues.api.feed_url", timeout=30).json()[
+		"message"
+	]["url"]
 	ics2 = requests.get(other_url + VENUE, timeout=30)
 	assert ics2.status_code == 200 and "Secret" not in ics2.text and "BEGIN:VEVENT" in ics2.text
-	assert requests.get(f"{URL}/api/method/school_office.venues.api.ics", params={"venue": VENUE, "key": "wrong"}, timeout=30).status_code == 403
+	assert (
+		requests.get(
+			f"{URL}/api/method/school_office.venues.api.ics",
+			params={"venue": VENUE, "key": "wrong"},
+			timeout=30,
+		).status_code
+		== 403
+	)
 
 
 def test_only_office_manager_reallocates(site_url, admin, demo, venues):
 	start = _when(days=22, hour=10)
-	r = admin.post(f"{URL}/api/resource/Venue Booking", json={"venue": VENUE, "starts_on": _fmt(start), "ends_on": _fmt(start + timedelta(hours=1)),
-		"purpose": "urgent", "activity_class": "Other", "headcount": 5}, timeout=30)  # fmt: skip
+	r = admin.post(
+		f"{URL}/api/resource/Venue Booking",
+		json={
+			"venue": VENUE,
+			"starts_on": _fmt(start),
+			"ends_on": _fmt(start + timedelta(hours=1)),
+			"purpose": "urgent",
+			"activity_class": "Other",
+			"headcount": 5,
+		},
+		timeout=30,
+	)
 	name = r.json()["data"]["name"]
 	staff = demo["login"]("office.staff")
-	r = staff.post(f"{URL}/api/method/school_office.venues.api.reallocate", data={"booking": name, "reason": "x"}, timeout=30)
+	r = staff.post(
+		f"{URL}/api/method/school_office.venues.api.reallocate",
+		data={"booking": name, "reason": "x"},
+		timeout=30,
+	)
 	assert r.status_code == 403
 	manager = demo["login"]("office.manager")
-	r = manager.post(f"{URL}/api/method/school_office.venues.api.reallocate", data={"booking": name, "venue": OTHER, "reason": "leak"}, timeout=30)
+	r = manager.post(
+		f"{URL}/api/method/school_office.venues.api.reallocate",
+		data={"booking": name, "venue": OTHER, "reason": "leak"},
+		timeout=30,
+	)
 	assert r.status_code == 200, r.text
 	assert r.json()["message"]["status"] == "Approved" and r.json()["message"]["venue"] == OTHER
 
@@ -166,11 +267,25 @@ def test_classroom_approved_at_once_then_qr_check_in_from_phone(site_url, admin,
 	assert r.status_code == 200, r.text
 	from zoneinfo import ZoneInfo
 
-	tz = admin.get(f"{URL}/api/resource/System Settings/System Settings", timeout=30).json()["data"]["time_zone"]
-	start = datetime.now(ZoneInfo(tz)).replace(microsecond=0, tzinfo=None) + timedelta(minutes=5)  # the site's local time
+	tz = admin.get(f"{URL}/api/resource/System Settings/System Settings", timeout=30).json()["data"][
+		"time_zone"
+	]
+	start = datetime.now(ZoneInfo(tz)).replace(microsecond=0, tzinfo=None) + timedelta(
+		minutes=5
+	)  # the site's local time
 	student = demo["login"]("student")
-	r = student.post(f"{URL}/api/method/school_office.venues.api.request_booking", data={"venue": OTHER, "starts_on": _fmt(start),
-		"ends_on": _fmt(start + timedelta(hours=1)), "purpose": "Study group", "headcount": 5, "safety_commitment": 1}, timeout=30)  # fmt: skip
+	r = student.post(
+		f"{URL}/api/method/school_office.venues.api.request_booking",
+		data={
+			"venue": OTHER,
+			"starts_on": _fmt(start),
+			"ends_on": _fmt(start + timedelta(hours=1)),
+			"purpose": "Study group",
+			"headcount": 5,
+			"safety_commitment": 1,
+		},
+		timeout=30,
+	)
 	assert r.status_code == 200, r.text
 	booking = r.json()["message"]
 	assert booking["status"] == "Approved" and booking["check_in_url"]
@@ -183,30 +298,81 @@ def test_classroom_approved_at_once_then_qr_check_in_from_phone(site_url, admin,
 	doc = admin.get(f"{URL}/api/resource/Venue Booking/{booking['name']}", timeout=30).json()["data"]
 	assert doc["status"] == "Checked In" and doc["checked_in_at"]
 	# the desk calendar: own bookings in full for the holder, busy for others
-	args = {"start": _fmt(start - timedelta(hours=1)), "end": _fmt(start + timedelta(hours=2)), "filters": json.dumps([["Venue Booking", "venue", "=", OTHER, False]])}
-	mine = student.post(f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events", data=args, timeout=30).json()["message"]
+	args = {
+		"start": _fmt(start - timedelta(hours=1)),
+		"end": _fmt(start + timedelta(hours=2)),
+		"filters": json.dumps([["Venue Booking", "venue", "=", OTHER, False]]),
+	}
+	mine = student.post(
+		f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events",
+		data=args,
+		timeout=30,
+	).json()["message"]
 	assert mine[0]["name"] == booking["name"] and "Study group" in mine[0]["title"]
-	theirs = other.post(f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events", data=args, timeout=30).json()["message"]
+	theirs = other.post(
+		f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events",
+		data=args,
+		timeout=30,
+	).json()["message"]
 	assert theirs[0]["name"] is None and "Study group" not in json.dumps(theirs)
 
 
 def test_requester_cannot_approve_by_editing_status_and_report_runs(site_url, admin, demo, venues):
 	start = _when(days=23, hour=15)
 	student = demo["login"]("student")
-	r = student.post(f"{URL}/api/resource/Venue Booking", json={"venue": VENUE, "starts_on": _fmt(start), "ends_on": _fmt(start + timedelta(hours=1)),
-		"purpose": "sneaky", "headcount": 5, "status": "Approved"}, timeout=30)  # fmt: skip
+	r = student.post(
+		f"{URL}/api/resource/Venue Booking",
+		json={
+			"venue": VENUE,
+			"starts_on": _fmt(start),
+			"ends_on": _fmt(start + timedelta(hours=1)),
+			"purpose": "sneaky",
+			"headcount": 5,
+			"status": "Approved",
+		},
+		timeout=30,
+	)
 	assert r.status_code in (403, 417), r.text
-	r = student.post(f"{URL}/api/resource/Venue Booking", json={"venue": VENUE, "starts_on": _fmt(start), "ends_on": _fmt(start + timedelta(hours=1)),
-		"purpose": "honest", "headcount": 5}, timeout=30)  # fmt: skip
+	r = student.post(
+		f"{URL}/api/resource/Venue Booking",
+		json={
+			"venue": VENUE,
+			"starts_on": _fmt(start),
+			"ends_on": _fmt(start + timedelta(hours=1)),
+			"purpose": "honest",
+			"headcount": 5,
+		},
+		timeout=30,
+	)
 	assert r.status_code == 200, r.text
 	name = r.json()["data"]["name"]
 	r = student.put(f"{URL}/api/resource/Venue Booking/{name}", json={"status": "Approved"}, timeout=30)
 	assert r.status_code in (403, 417)
-	assert admin.get(f"{URL}/api/resource/Venue Booking/{name}", timeout=30).json()["data"]["status"] == "Requested"
+	assert (
+		admin.get(f"{URL}/api/resource/Venue Booking/{name}", timeout=30).json()["data"]["status"]
+		== "Requested"
+	)
 	staff = demo["login"]("office.staff")
-	r = staff.post(f"{URL}/api/method/frappe.desk.query_report.run", json={"report_name": "Venue Utilisation",
-		"filters": {"from_date": start.strftime("%Y-%m-01"), "to_date": start.strftime("%Y-%m-%d"), "venue": VENUE}}, timeout=60)  # fmt: skip
+	r = staff.post(
+		f"{URL}/api/method/frappe.desk.query_report.run",
+		json={
+			"report_name": "Venue Utilisation",
+			"filters": {
+				"from_date": start.strftime("%Y-%m-01"),
+				"to_date": start.strftime("%Y-%m-%d"),
+				"venue": VENUE,
+			},
+		},
+		timeout=60,
+	)
 	assert r.status_code == 200, r.text
 	rows = r.json()["message"]["result"]
 	assert rows and rows[0]["venue"] == VENUE and rows[0]["available_hours"] > 0
-	assert student.post(f"{URL}/api/method/frappe.desk.query_report.run", json={"report_name": "Venue Utilisation", "filters": {}}, timeout=60).status_code == 403
+	assert (
+		student.post(
+			f"{URL}/api/method/frappe.desk.query_report.run",
+			json={"report_name": "Venue Utilisation", "filters": {}},
+			timeout=60,
+		).status_code
+		== 403
+	)

@@ -22,4 +22,6 @@ def test_slugify():
 	assert slugify("Printing and Copying") == "printing-and-copying"
 	assert slugify("  Café / Repair!! ") == "cafe-repair"
 	zh = slugify("请假条", "service")
-	assert zh.startswith("service-") and zh == slugify("请假条", "service") and zh != slugify("报修", "service")
+	assert (
+		zh.startswith("service-") and zh == slugify("请假条", "service") and zh != slugify("报修", "service")
+	)

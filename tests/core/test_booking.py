@@ -58,13 +58,20 @@ def test_end_before_start_and_past():
 
 def test_advance_days_by_calendar_date_and_what_would_pass():
 	late_evening = datetime(2026, 3, 2, 23, 0)
-	ok = rules(now=late_evening, starts_on=datetime(2026, 3, 3, 8), ends_on=datetime(2026, 3, 3, 9), min_advance_days=1)
+	ok = rules(
+		now=late_evening,
+		starts_on=datetime(2026, 3, 3, 8),
+		ends_on=datetime(2026, 3, 3, 9),
+		min_advance_days=1,
+	)
 	assert ok == {}
 	r = rules(now=T, starts_on=T + h(3), ends_on=T + h(4), min_advance_days=1)
 	assert r["advance"] == {"days": 1, "earliest_date": date(2026, 3, 3)}
 	r = rules(starts_on=datetime(2026, 3, 4, 8), ends_on=datetime(2026, 3, 4, 9), min_advance_days=3)
 	assert r["advance"]["earliest_date"] == date(2026, 3, 5)
-	assert "advance" not in rules(starts_on=datetime(2026, 3, 5, 8), ends_on=datetime(2026, 3, 5, 9), min_advance_days=3)
+	assert "advance" not in rules(
+		starts_on=datetime(2026, 3, 5, 8), ends_on=datetime(2026, 3, 5, 9), min_advance_days=3
+	)
 
 
 def test_max_duration_and_latest_end():
@@ -100,7 +107,11 @@ def test_no_conflict_ok():
 
 
 def test_requested_and_cancelled_do_not_block():
-	existing = [slot("a", 0, 3, status="Requested"), slot("c", 0, 3, status="Cancelled"), slot("d", 0, 3, status="No Show")]
+	existing = [
+		slot("a", 0, 3, status="Requested"),
+		slot("c", 0, 3, status="Cancelled"),
+		slot("d", 0, 3, status="No Show"),
+	]
 	assert b.resolve_conflicts(slot("new", 1, 2), existing).ok
 
 
@@ -110,14 +121,18 @@ def test_meeting_blocked_by_meeting_and_buffer_counts():
 
 
 def test_teaching_displaces_lower_priority_approved():
-	d = b.resolve_conflicts(slot("new", 1, 2, "Teaching"), [slot("a", 1, 2, "Meeting"), slot("s", 1, 3, "Student Activity")])
+	d = b.resolve_conflicts(
+		slot("new", 1, 2, "Teaching"), [slot("a", 1, 2, "Meeting"), slot("s", 1, 3, "Student Activity")]
+	)
 	assert d.ok and d.displace == ["a", "s"]
 
 
 def test_exam_does_not_displace_teaching_or_exam_and_nothing_checked_in():
 	assert b.resolve_conflicts(slot("new", 1, 2, "Exam"), [slot("t", 1, 2, "Teaching")]).blocking == ["t"]
 	assert b.resolve_conflicts(slot("new", 1, 2, "Exam"), [slot("e", 1, 2, "Exam")]).blocking == ["e"]
-	d = b.resolve_conflicts(slot("new", 1, 2, "Teaching"), [slot("m", 1, 2, "Meeting", "Checked In"), slot("o", 1, 2, "Other")])
+	d = b.resolve_conflicts(
+		slot("new", 1, 2, "Teaching"), [slot("m", 1, 2, "Meeting", "Checked In"), slot("o", 1, 2, "Other")]
+	)
 	assert not d.ok and d.blocking == ["m"] and d.displace == []
 
 
@@ -128,7 +143,9 @@ def test_meeting_never_displaces_even_lower():
 def test_force_displaces_all_approved_but_not_checked_in():
 	d = b.resolve_conflicts(slot("new", 1, 2, "Other"), [slot("t", 1, 2, "Teaching")], force=True)
 	assert d.ok and d.displace == ["t"]
-	d = b.resolve_conflicts(slot("new", 1, 2, "Other"), [slot("t", 1, 2, "Teaching", "Checked In")], force=True)
+	d = b.resolve_conflicts(
+		slot("new", 1, 2, "Other"), [slot("t", 1, 2, "Teaching", "Checked In")], force=True
+	)
 	assert not d.ok
 
 
@@ -141,7 +158,12 @@ def test_self_is_not_a_conflict():
 
 def test_weekly_and_every_n_weeks_until_inclusive():
 	occ = b.expand_weekly(T, T + h(1), date(2026, 3, 23))
-	assert [s.date() for s, _ in occ] == [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23)]
+	assert [s.date() for s, _ in occ] == [
+		date(2026, 3, 2),
+		date(2026, 3, 9),
+		date(2026, 3, 16),
+		date(2026, 3, 23),
+	]
 	assert all(e - s == h(1) for s, e in occ)
 	occ = b.expand_weekly(T, T + h(1), date(2026, 3, 29), every_weeks=2)
 	assert [s.day for s, _ in occ] == [2, 16]
@@ -170,7 +192,9 @@ def test_venue_matches_filters():
 
 
 def test_rank_best_fit_first():
-	ranked = b.rank_venues([v for v in V if b.venue_matches(v, capacity=35, equipment="Projector")], 35, ["Projector"])
+	ranked = b.rank_venues(
+		[v for v in V if b.venue_matches(v, capacity=35, equipment="Projector")], 35, ["Projector"]
+	)
 	assert [v.name for v in ranked] == ["Room 101", "Room 102", "Big Hall"]
 
 

@@ -11,7 +11,6 @@ import ast
 import csv
 import json
 import keyword
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,21 +18,73 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 DATA_FIELDTYPES = {
-	"Currency", "Int", "Long Int", "Float", "Percent", "Check", "Small Text", "Long Text", "Code",
-	"Text Editor", "Markdown Editor", "HTML Editor", "Date", "Datetime", "Time", "Text", "Data", "Link",
-	"Dynamic Link", "Password", "Select", "Rating", "Read Only", "Attach", "Attach Image", "Signature",
-	"Color", "Barcode", "Geolocation", "Duration", "Icon", "Phone", "Autocomplete", "JSON",
-}  # fmt: skip
+	"Currency",
+	"Int",
+	"Long Int",
+	"Float",
+	"Percent",
+	"Check",
+	"Small Text",
+	"Long Text",
+	"Code",
+	"Text Editor",
+	"Markdown Editor",
+	"HTML Editor",
+	"Date",
+	"Datetime",
+	"Time",
+	"Text",
+	"Data",
+	"Link",
+	"Dynamic Link",
+	"Password",
+	"Select",
+	"Rating",
+	"Read Only",
+	"Attach",
+	"Attach Image",
+	"Signature",
+	"Color",
+	"Barcode",
+	"Geolocation",
+	"Duration",
+	"Icon",
+	"Phone",
+	"Autocomplete",
+	"JSON",
+}
 NO_VALUE_FIELDTYPES = {
-	"Section Break", "Column Break", "Tab Break", "HTML", "Table", "Table MultiSelect", "Button", "Image",
-	"Fold", "Heading",
-}  # fmt: skip
+	"Section Break",
+	"Column Break",
+	"Tab Break",
+	"HTML",
+	"Table",
+	"Table MultiSelect",
+	"Button",
+	"Image",
+	"Fold",
+	"Heading",
+}
 FIELDTYPES = DATA_FIELDTYPES | NO_VALUE_FIELDTYPES
 LAYOUT_FIELDTYPES = {"Section Break", "Column Break", "Tab Break", "Fold"}
 RESERVED_FIELDNAMES = {
-	"name", "owner", "creation", "modified", "modified_by", "docstatus", "idx", "parent", "parentfield",
-	"parenttype", "doctype", "_user_tags", "_comments", "_assign", "_liked_by", "_seen",
-}  # fmt: skip
+	"name",
+	"owner",
+	"creation",
+	"modified",
+	"modified_by",
+	"docstatus",
+	"idx",
+	"parent",
+	"parentfield",
+	"parenttype",
+	"doctype",
+	"_user_tags",
+	"_comments",
+	"_assign",
+	"_liked_by",
+	"_seen",
+}
 BUILTIN_ROLES = {"Administrator", "Guest", "All", "System Manager", "Desk User"}
 DATA_FIELD_OPTIONS = {"", "Email", "Name", "Phone", "URL", "Barcode", "IBAN"}
 
@@ -84,7 +135,9 @@ class App:
 	modules: list[str] = field(default_factory=list)
 	doctypes: dict[str, dict] = field(default_factory=dict)  # name -> json
 	doctype_paths: dict[str, Path] = field(default_factory=dict)
-	records: list[tuple[Path, dict]] = field(default_factory=list)  # other standard records (Workflow, Notification, ...)
+	records: list[tuple[Path, dict]] = field(
+		default_factory=list
+	)  # other standard records (Workflow, Notification, ...)
 	hooks: dict = field(default_factory=dict)
 	patches: list[str] = field(default_factory=list)
 	templates: list[Path] = field(default_factory=list)
@@ -148,7 +201,9 @@ def load_app(root: Path, lang: str = "zh") -> App:
 			line = line.strip()
 			if line and not line.startswith("#") and not line.startswith("["):
 				app.patches.append(line)
-	app.templates = sorted(p for p in root.rglob("*.html") if "node_modules" not in p.parts and "dist" not in p.parts)
+	app.templates = sorted(
+		p for p in root.rglob("*.html") if "node_modules" not in p.parts and "dist" not in p.parts
+	)
 	app.translations = read_translations(root / "translations" / f"{lang}.csv")
 	return app
 
@@ -210,7 +265,9 @@ def check_link_targets(doctypes: dict[str, dict], known: set[str]) -> list[str]:
 				if not any(g.get("fieldname") == opt for g in _fields(dt)):
 					errors.append(f"{name}.{f['fieldname']}: Dynamic Link options {opt!r} is not a field")
 			if ft == "Data" and (f.get("options") or "") not in DATA_FIELD_OPTIONS:
-				errors.append(f"{name}.{f['fieldname']}: Data options {f.get('options')!r} not one of {sorted(DATA_FIELD_OPTIONS)}")
+				errors.append(
+					f"{name}.{f['fieldname']}: Data options {f.get('options')!r} not one of {sorted(DATA_FIELD_OPTIONS)}"
+				)
 			if ft == "Select":
 				opts = (f.get("options") or "").split("\n")
 				default = f.get("default")
@@ -219,8 +276,13 @@ def check_link_targets(doctypes: dict[str, dict], known: set[str]) -> list[str]:
 			fetch = f.get("fetch_from")
 			if fetch:
 				link = fetch.split(".")[0]
-				if not any(g.get("fieldname") == link and g.get("fieldtype") in ("Link", "Dynamic Link") for g in _fields(dt)):
-					errors.append(f"{name}.{f['fieldname']}: fetch_from {fetch!r} does not start with a Link field")
+				if not any(
+					g.get("fieldname") == link and g.get("fieldtype") in ("Link", "Dynamic Link")
+					for g in _fields(dt)
+				):
+					errors.append(
+						f"{name}.{f['fieldname']}: fetch_from {fetch!r} does not start with a Link field"
+					)
 	return errors
 
 
@@ -259,9 +321,21 @@ def check_modules(app: App) -> list[str]:
 			if app.doctype_paths.get(name) and app.doctype_paths[name].resolve() != expected.resolve():
 				errors.append(f"{name}: JSON lives at {app.doctype_paths[name]}, Frappe expects {expected}")
 	for path, rec in app.records:
-		if rec.get("module") and rec.get("doctype") in (
-			"Workspace", "Report", "Page", "Web Form", "Notification", "Print Format", "Dashboard Chart", "Number Card",
-		) and rec["module"] not in modules:  # fmt: skip
+		if (
+			rec.get("module")
+			and rec.get("doctype")
+			in (
+				"Workspace",
+				"Report",
+				"Page",
+				"Web Form",
+				"Notification",
+				"Print Format",
+				"Dashboard Chart",
+				"Number Card",
+			)
+			and rec["module"] not in modules
+		):
 			errors.append(f"{path.name}: module {rec['module']!r} is not in modules.txt")
 	for mod in modules:
 		if not (app.root / scrub(mod)).is_dir():
@@ -345,12 +419,34 @@ def _strings(value, path="") -> list[tuple[str, str]]:
 
 
 NON_PATH_HOOKS = {
-	"app_name", "app_title", "app_publisher", "app_description", "app_email", "app_license", "app_logo_url",
-	"required_apps", "website_route_rules", "fixtures", "app_include_js", "app_include_css", "web_include_js",
-	"web_include_css", "doctype_js", "doctype_list_js", "standard_portal_menu_items", "portal_menu_items",
-	"global_search_doctypes", "ignore_links_on_delete", "auto_cancel_exempted_doctypes", "default_mail_footer",
-	"home_page", "role_home_page", "website_redirects", "export_python_type_annotations", "sounds",
-}  # fmt: skip
+	"app_name",
+	"app_title",
+	"app_publisher",
+	"app_description",
+	"app_email",
+	"app_license",
+	"app_logo_url",
+	"required_apps",
+	"website_route_rules",
+	"fixtures",
+	"app_include_js",
+	"app_include_css",
+	"web_include_js",
+	"web_include_css",
+	"doctype_js",
+	"doctype_list_js",
+	"standard_portal_menu_items",
+	"portal_menu_items",
+	"global_search_doctypes",
+	"ignore_links_on_delete",
+	"auto_cancel_exempted_doctypes",
+	"default_mail_footer",
+	"home_page",
+	"role_home_page",
+	"website_redirects",
+	"export_python_type_annotations",
+	"sounds",
+}
 
 
 def check_hooks(app: App) -> list[str]:
@@ -363,22 +459,48 @@ def check_hooks(app: App) -> list[str]:
 		if key in NON_PATH_HOOKS:
 			continue
 		for where, s in _strings(value, key):
-			if where.endswith(".name") or where.endswith(".title") or where.endswith(".logo") or where.endswith(".route"):
+			if (
+				where.endswith(".name")
+				or where.endswith(".title")
+				or where.endswith(".logo")
+				or where.endswith(".route")
+			):
 				continue
 			if re.fullmatch(r"[A-Za-z_]\w*(\.\w+)+", s) and s.split(".")[0] == app.name:
-				err = resolve_callable(app.root, app.name, s, allow_class=key in ("override_doctype_class", "extend_doctype_class"))
+				err = resolve_callable(
+					app.root,
+					app.name,
+					s,
+					allow_class=key in ("override_doctype_class", "extend_doctype_class"),
+				)
 				if err:
 					errors.append(f"hooks.{where}: {err}")
-			elif key in ("scheduler_events", "doc_events", "after_install", "before_uninstall", "after_uninstall", "on_session_creation", "boot_session", "has_permission", "permission_query_conditions", "has_website_permission", "jinja"):
+			elif key in (
+				"scheduler_events",
+				"doc_events",
+				"after_install",
+				"before_uninstall",
+				"after_uninstall",
+				"on_session_creation",
+				"boot_session",
+				"has_permission",
+				"permission_query_conditions",
+				"has_website_permission",
+				"jinja",
+			):
 				if not re.fullmatch(r"[A-Za-z_]\w*(\.\w+)+", s):
 					errors.append(f"hooks.{where}: {s!r} is not a dotted path")
 	for key in ("app_include_js", "app_include_css", "web_include_js", "web_include_css"):
 		for _, s in _strings(hooks.get(key) or [], key):
 			prefix = f"/assets/{app.name}/"
-			if s.startswith(prefix) and not (app.root / "public" / s[len(prefix):]).exists():
+			if s.startswith(prefix) and not (app.root / "public" / s[len(prefix) :]).exists():
 				errors.append(f"hooks.{key}: {s} has no file in public/")
 	logo = hooks.get("app_logo_url")
-	if isinstance(logo, str) and logo.startswith(f"/assets/{app.name}/") and not (app.root / "public" / logo[len(f"/assets/{app.name}/"):]).exists():
+	if (
+		isinstance(logo, str)
+		and logo.startswith(f"/assets/{app.name}/")
+		and not (app.root / "public" / logo[len(f"/assets/{app.name}/") :]).exists()
+	):
 		errors.append(f"hooks.app_logo_url: {logo} has no file in public/")
 	for key in ("required_apps",):
 		if key in hooks and not isinstance(hooks[key], list):
@@ -391,7 +513,7 @@ def check_patches(app: App) -> list[str]:
 	for line in app.patches:
 		if line.startswith("execute:"):
 			try:
-				compile(line[len("execute:"):], "patches.txt", "exec")
+				compile(line[len("execute:") :], "patches.txt", "exec")
 			except SyntaxError as e:
 				errors.append(f"patches.txt: {line!r}: {e}")
 			continue
@@ -428,7 +550,9 @@ def check_workflows(app: App, known_doctypes: set[str]) -> list[str]:
 		submittable = bool(dt and dt.get("is_submittable"))
 		for s in wf.get("states", []):
 			if dt is not None and not submittable and int(s.get("doc_status") or 0) != 0:
-				errors.append(f"{tag}: state {s.get('state')!r} has doc_status {s.get('doc_status')} on a non-submittable doctype")
+				errors.append(
+					f"{tag}: state {s.get('state')!r} has doc_status {s.get('doc_status')} on a non-submittable doctype"
+				)
 			uf = s.get("update_field")
 			if uf and dt is not None and not any(f.get("fieldname") == uf for f in _fields(dt)):
 				errors.append(f"{tag}: state {s.get('state')!r} updates unknown field {uf!r}")
@@ -436,13 +560,17 @@ def check_workflows(app: App, known_doctypes: set[str]) -> list[str]:
 		for t in wf.get("transitions", []):
 			for key in ("state", "next_state"):
 				if t.get(key) not in docstatus:
-					errors.append(f"{tag}: transition {t.get('action')!r} {key} {t.get(key)!r} is not a state")
+					errors.append(
+						f"{tag}: transition {t.get('action')!r} {key} {t.get(key)!r} is not a state"
+					)
 			if not t.get("action"):
 				errors.append(f"{tag}: transition from {t.get('state')!r} has no action")
 			if t.get("state") in docstatus and t.get("next_state") in docstatus:
 				a, b = docstatus[t["state"]], docstatus[t["next_state"]]
 				if (a, b) not in {(0, 0), (0, 1), (1, 1), (1, 2), (2, 2)}:
-					errors.append(f"{tag}: transition {t['state']!r} -> {t['next_state']!r} moves docstatus {a} -> {b}")
+					errors.append(
+						f"{tag}: transition {t['state']!r} -> {t['next_state']!r} moves docstatus {a} -> {b}"
+					)
 			reached.add(t.get("next_state"))
 		for s in states[1:]:
 			if s not in reached:
@@ -512,16 +640,26 @@ def check_records(app: App, known_doctypes: set[str]) -> list[str]:
 			errors.append(f"{path}: invalid JSON: {rec['error']}")
 			continue
 		target = rec.get("doc_type") or rec.get("document_type") or rec.get("ref_doctype")
-		if dt in ("Print Format", "Notification", "Web Form", "Report", "Workflow") and target and target not in defined:
+		if (
+			dt in ("Print Format", "Notification", "Web Form", "Report", "Workflow")
+			and target
+			and target not in defined
+		):
 			errors.append(f"{path.name}: refers to undefined doctype {target!r}")
 		if dt == "Web Form" and target in app.doctypes:
 			fieldnames = {f.get("fieldname") for f in _fields(app.doctypes[target])}
 			for wf in rec.get("web_form_fields", []):
 				if wf.get("fieldtype") not in LAYOUT_FIELDTYPES and wf.get("fieldname") not in fieldnames:
-					errors.append(f"{path.name}: web form field {wf.get('fieldname')!r} is not a field of {target}")
+					errors.append(
+						f"{path.name}: web form field {wf.get('fieldname')!r} is not a field of {target}"
+					)
 		if dt == "Workspace":
 			for link in rec.get("links", []):
-				if link.get("type") == "Link" and link.get("link_type") == "DocType" and link.get("link_to") not in defined:
+				if (
+					link.get("type") == "Link"
+					and link.get("link_type") == "DocType"
+					and link.get("link_to") not in defined
+				):
 					errors.append(f"{path.name}: workspace link to undefined doctype {link.get('link_to')!r}")
 			for sc in rec.get("shortcuts", []):
 				if sc.get("type") == "DocType" and sc.get("link_to") not in defined:
@@ -538,7 +676,10 @@ def check_records(app: App, known_doctypes: set[str]) -> list[str]:
 				ref = (b.get("data") or {}).get("shortcut_name") or (b.get("data") or {}).get("card_name")
 				if ref and ref not in names:
 					errors.append(f"{path.name}: content block refers to missing shortcut or card {ref!r}")
-		if dt in ("Print Format", "Notification", "Web Form", "Workspace", "Report") and path.parent.name != path.stem:
+		if (
+			dt in ("Print Format", "Notification", "Web Form", "Workspace", "Report")
+			and path.parent.name != path.stem
+		):
 			errors.append(f"{path}: Frappe expects <folder>/<folder>.json")
 	return errors
 
@@ -552,7 +693,7 @@ def user_labels(app: App) -> list[tuple[str, str]]:
 	for name, dt in app.doctypes.items():
 		out.append((f"DocType {name}", name))
 		for f in _fields(dt):
-			if f.get("hidden") or f.get("fieldtype") == "Column Break" and not f.get("label"):
+			if f.get("hidden") or (f.get("fieldtype") == "Column Break" and not f.get("label")):
 				continue
 			if f.get("label"):
 				out.append((f"{name}.{f['fieldname']}", f["label"]))
@@ -614,7 +755,9 @@ def check_translation_file(path: Path) -> list[str]:
 				errors.append(f"{path.name}:{n}: {row[0]!r} has an empty translation")
 			key = (row[0], row[2] if len(row) == 3 else "")
 			if key in sources and sources[key] != row[1]:
-				errors.append(f"{path.name}:{n}: {row[0]!r} translated twice differently (line {sources[key]})")
+				errors.append(
+					f"{path.name}:{n}: {row[0]!r} translated twice differently (line {sources[key]})"
+				)
 			sources.setdefault(key, n)
 			# format placeholders must survive translation
 			if sorted(re.findall(r"\{\d*\}", row[0])) != sorted(re.findall(r"\{\d*\}", row[1])):
@@ -628,7 +771,7 @@ def source_strings(app: App) -> list[tuple[str, str]]:
 	pat = re.compile(r"""(?<![\w.])_{1,2}\(\s*(["'])((?:\\.|(?!\1).)*?)\1\s*[,)]""", re.S)
 	for ext in ("*.py", "*.js", "*.html"):
 		for p in app.root.rglob(ext):
-			if "public" in p.parts and "dist" in p.parts or p.name.startswith("test_"):
+			if ("public" in p.parts and "dist" in p.parts) or p.name.startswith("test_"):
 				continue
 			text = p.read_text(encoding="utf-8")
 			for m in pat.finditer(text):
@@ -652,10 +795,21 @@ def check_source_strings(app: App) -> list[str]:
 
 
 ALL_CHECKS = (
-	"check_fieldtypes", "check_fieldnames", "check_link_targets", "check_permission_roles", "check_modules",
-	"check_controllers", "check_name_clashes", "check_hooks", "check_patches", "check_workflows",
-	"check_templates", "check_records", "check_translations", "check_source_strings",
-)  # fmt: skip
+	"check_fieldtypes",
+	"check_fieldnames",
+	"check_link_targets",
+	"check_permission_roles",
+	"check_modules",
+	"check_controllers",
+	"check_name_clashes",
+	"check_hooks",
+	"check_patches",
+	"check_workflows",
+	"check_templates",
+	"check_records",
+	"check_translations",
+	"check_source_strings",
+)
 
 
 def run_all(app: App, app_roles) -> dict[str, list[str]]:

@@ -28,7 +28,16 @@ def test_translation_file_is_well_formed():
 
 
 def test_contract_modules_are_known():
-	contract = {"School Office", "Service Desk", "Office Documents", "Meetings", "Venues", "Campus Assets", "Office Supplies", "Notices"}
+	contract = {
+		"School Office",
+		"Service Desk",
+		"Office Documents",
+		"Meetings",
+		"Venues",
+		"Campus Assets",
+		"Office Supplies",
+		"Notices",
+	}
 	assert set(APP.modules) <= contract
 
 
@@ -42,12 +51,16 @@ def test_required_hooks():
 
 def test_roles_and_profiles_contract():
 	assert set(APP_ROLES) == {
-		"Office Manager", "Office Staff", "Department Head", "School Leader", "Document Clerk",
-		"Maintenance Technician", "Asset Administrator",
-	}  # fmt: skip
+		"Office Manager",
+		"Office Staff",
+		"Department Head",
+		"School Leader",
+		"Document Clerk",
+		"Maintenance Technician",
+		"Asset Administrator",
+	}
 	for profile, roles in ROLE_PROFILES.items():
 		assert set(roles) <= set(APP_ROLES), profile
-	reserved = checks.reserved_doctype_names()
 	assert not set(APP_ROLES) & checks.read_names("frappe15_erpnext15_roles.txt")
 
 
@@ -56,8 +69,19 @@ def test_catalogue_contract_fields():
 		return {f["fieldname"]: f for f in APP.doctypes[dt]["fields"]}
 
 	st = fields("Service Type")
-	for fn in ("service_type_name", "service_category", "description", "required_materials", "time_limit_hours",
-			   "service_team", "contact_person", "default_priority", "is_complaint", "is_published", "route"):  # fmt: skip
+	for fn in (
+		"service_type_name",
+		"service_category",
+		"description",
+		"required_materials",
+		"time_limit_hours",
+		"service_team",
+		"contact_person",
+		"default_priority",
+		"is_complaint",
+		"is_published",
+		"route",
+	):
 		assert fn in st, fn
 	assert st["required_materials"]["options"] == "Service Type Material"
 	assert st["default_priority"]["options"] == "Issue Priority"
@@ -75,13 +99,25 @@ def test_defaults_data_is_consistent():
 
 	cats = {c[0] for c in defaults.CATEGORIES}
 	teams = {t[0] for t in defaults.TEAMS}
-	assert cats == {"Academic", "Daily Life", "Activities", "Administration", "Facilities and Repairs", "Complaints and Suggestions"}
+	assert cats == {
+		"Academic",
+		"Daily Life",
+		"Activities",
+		"Administration",
+		"Facilities and Repairs",
+		"Complaints and Suggestions",
+	}
 	assert teams == {"Print Room", "Meeting Team", "Coordination", "Maintenance"}
 	assert len(defaults.SERVICE_TYPES) >= 10
 	for st in defaults.SERVICE_TYPES:
 		assert st[1] in cats and st[2] in teams and st[4] in defaults.ISSUE_PRIORITIES, st[0]
 	# the default content is shown to zh users through the translation file
-	for text in [c[0] for c in defaults.CATEGORIES] + [c[2] for c in defaults.CATEGORIES] + [s[0] for s in defaults.SERVICE_TYPES] + [
-		s[6] for s in defaults.SERVICE_TYPES
-	] + [m for s in defaults.SERVICE_TYPES for m, _ in s[7]] + [s[8] for s in defaults.SERVICE_TYPES]:
+	for text in (
+		[c[0] for c in defaults.CATEGORIES]
+		+ [c[2] for c in defaults.CATEGORIES]
+		+ [s[0] for s in defaults.SERVICE_TYPES]
+		+ [s[6] for s in defaults.SERVICE_TYPES]
+		+ [m for s in defaults.SERVICE_TYPES for m, _ in s[7]]
+		+ [s[8] for s in defaults.SERVICE_TYPES]
+	):
 		assert APP.translations.get(text), f"no zh translation for default content {text!r}"

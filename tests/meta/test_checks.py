@@ -77,11 +77,16 @@ def load(root):
 
 def test_clean_sample_passes_everything(app_root):
 	results = checks.run_all(load(app_root), ["Sample Role"])
-	assert {k: v for k, v in results.items() if k != "check_name_clashes"} == {k: [] for k in results if k != "check_name_clashes"}
+	assert {k: v for k, v in results.items() if k != "check_name_clashes"} == {
+		k: [] for k in results if k != "check_name_clashes"
+	}
 
 
 def test_unknown_fieldtype(app_root):
-	add_doctype(app_root, doctype_json("Sample Thing", fields=[{"fieldname": "title", "fieldtype": "Strng", "label": "Title"}]))
+	add_doctype(
+		app_root,
+		doctype_json("Sample Thing", fields=[{"fieldname": "title", "fieldtype": "Strng", "label": "Title"}]),
+	)
 	errors = checks.check_fieldtypes(load(app_root).doctypes)
 	assert errors and "unknown fieldtype 'Strng'" in errors[0]
 
@@ -94,35 +99,70 @@ def test_duplicate_fieldname(app_root):
 
 
 def test_reserved_and_invalid_fieldnames(app_root):
-	add_doctype(app_root, doctype_json("Sample Thing", fields=[
-		{"fieldname": "owner", "fieldtype": "Data", "label": "Owner"},
-		{"fieldname": "Bad Name", "fieldtype": "Data", "label": "Bad"},
-	]))  # fmt: skip
+	add_doctype(
+		app_root,
+		doctype_json(
+			"Sample Thing",
+			fields=[
+				{"fieldname": "owner", "fieldtype": "Data", "label": "Owner"},
+				{"fieldname": "Bad Name", "fieldtype": "Data", "label": "Bad"},
+			],
+		),
+	)
 	errors = checks.check_fieldnames(load(app_root).doctypes)
 	assert any("reserved" in e for e in errors) and any("invalid fieldname" in e for e in errors)
 
 
 def test_link_to_undefined_doctype(app_root):
-	add_doctype(app_root, doctype_json("Sample Thing", fields=[
-		{"fieldname": "ok", "fieldtype": "Link", "label": "Ok", "options": "Holiday List"},
-		{"fieldname": "bad", "fieldtype": "Link", "label": "Bad", "options": "Holiday Calendar"},
-	]))  # fmt: skip
+	add_doctype(
+		app_root,
+		doctype_json(
+			"Sample Thing",
+			fields=[
+				{"fieldname": "ok", "fieldtype": "Link", "label": "Ok", "options": "Holiday List"},
+				{"fieldname": "bad", "fieldtype": "Link", "label": "Bad", "options": "Holiday Calendar"},
+			],
+		),
+	)
 	errors = checks.check_link_targets(load(app_root).doctypes, KNOWN)
 	assert errors == ["Sample Thing.bad: Link to undefined doctype 'Holiday Calendar'"]
 
 
 def test_table_must_point_to_child_table(app_root):
-	add_doctype(app_root, doctype_json("Sample Thing", fields=[{"fieldname": "rows", "fieldtype": "Table", "label": "Rows", "options": "Other Thing"}]))
+	add_doctype(
+		app_root,
+		doctype_json(
+			"Sample Thing",
+			fields=[{"fieldname": "rows", "fieldtype": "Table", "label": "Rows", "options": "Other Thing"}],
+		),
+	)
 	add_doctype(app_root, doctype_json("Other Thing"))
 	errors = checks.check_link_targets(load(app_root).doctypes, KNOWN)
 	assert any("not a child table" in e for e in errors)
 
 
 def test_select_default_and_fetch_from(app_root):
-	add_doctype(app_root, doctype_json("Sample Thing", fields=[
-		{"fieldname": "status", "fieldtype": "Select", "label": "Status", "options": "Open\nClosed", "default": "Opened"},
-		{"fieldname": "user_name", "fieldtype": "Data", "label": "User Name", "fetch_from": "user.full_name"},
-	]))  # fmt: skip
+	add_doctype(
+		app_root,
+		doctype_json(
+			"Sample Thing",
+			fields=[
+				{
+					"fieldname": "status",
+					"fieldtype": "Select",
+					"label": "Status",
+					"options": "Open\nClosed",
+					"default": "Opened",
+				},
+				{
+					"fieldname": "user_name",
+					"fieldtype": "Data",
+					"label": "User Name",
+					"fetch_from": "user.full_name",
+				},
+			],
+		),
+	)
 	errors = checks.check_link_targets(load(app_root).doctypes, KNOWN)
 	assert any("default 'Opened'" in e for e in errors) and any("fetch_from" in e for e in errors)
 
@@ -147,7 +187,9 @@ def test_module_without_folder(app_root):
 def test_controller_class_missing(app_root):
 	folder = app_root / "sample_module" / "doctype" / "sample_thing"
 	(folder / "sample_thing.py").write_text("class SampleThng:\n\tpass\n")
-	assert checks.check_controllers(load(app_root)) == ["Sample Thing: sample_thing.py has no class SampleThing"]
+	assert checks.check_controllers(load(app_root)) == [
+		"Sample Thing: sample_thing.py has no class SampleThing"
+	]
 
 
 @pytest.mark.parametrize(
@@ -173,14 +215,18 @@ def test_hook_asset_file_missing(app_root):
 
 
 def test_patch_line_without_module(app_root):
-	write(app_root / "patches.txt", "[post_model_sync]\nsample_app.patches.fix_it\nsample_app.patches.v2.gone\n")
+	write(
+		app_root / "patches.txt", "[post_model_sync]\nsample_app.patches.fix_it\nsample_app.patches.v2.gone\n"
+	)
 	errors = checks.check_patches(load(app_root))
 	assert errors == ["patches.txt: 'sample_app.patches.v2.gone' has no module in the package"]
 
 
 def test_patch_without_execute(app_root):
 	write(app_root / "patches" / "fix_it.py", "def run():\n\tpass\n")
-	assert checks.check_patches(load(app_root)) == ["patches.txt: 'sample_app.patches.fix_it' has no execute()"]
+	assert checks.check_patches(load(app_root)) == [
+		"patches.txt: 'sample_app.patches.fix_it' has no execute()"
+	]
 
 
 def workflow(**overrides):
@@ -193,16 +239,29 @@ def workflow(**overrides):
 			{"state": "Requested", "doc_status": "0", "allow_edit": "Sample Role"},
 			{"state": "Approved", "doc_status": "0", "allow_edit": "Sample Role"},
 		],
-		"transitions": [{"state": "Requested", "action": "Approve", "next_state": "Approved", "allowed": "Sample Role"}],
+		"transitions": [
+			{"state": "Requested", "action": "Approve", "next_state": "Approved", "allowed": "Sample Role"}
+		],
 	}
 	wf.update(overrides)
 	return wf
 
 
 def add_workflow_sample(root, wf):
-	add_doctype(root, doctype_json("Sample Thing", fields=[
-		{"fieldname": "status", "fieldtype": "Select", "label": "Status", "options": "Requested\nApproved\nRejected"},
-	]))  # fmt: skip
+	add_doctype(
+		root,
+		doctype_json(
+			"Sample Thing",
+			fields=[
+				{
+					"fieldname": "status",
+					"fieldtype": "Select",
+					"label": "Status",
+					"options": "Requested\nApproved\nRejected",
+				},
+			],
+		),
+	)
 	write(root / "setup" / "workflows" / "sample_flow.json", json.dumps(wf))
 
 
@@ -213,7 +272,9 @@ def test_workflow_clean(app_root):
 
 def test_workflow_transition_to_unknown_state(app_root):
 	wf = workflow()
-	wf["transitions"].append({"state": "Approved", "action": "Close", "next_state": "Closed", "allowed": "Sample Role"})
+	wf["transitions"].append(
+		{"state": "Approved", "action": "Close", "next_state": "Closed", "allowed": "Sample Role"}
+	)
 	add_workflow_sample(app_root, wf)
 	errors = checks.check_workflows(load(app_root), KNOWN)
 	assert any("next_state 'Closed' is not a state" in e for e in errors)
@@ -250,46 +311,95 @@ def test_jinja_template_that_does_not_compile(app_root):
 
 
 def test_jinja_in_print_format_json(app_root):
-	write(app_root / "sample_module" / "print_format" / "pf" / "pf.json", json.dumps(
-		{"doctype": "Print Format", "name": "pf", "doc_type": "Sample Thing", "module": "Sample Module", "html": "{{ doc.name }"}
-	))  # fmt: skip
+	write(
+		app_root / "sample_module" / "print_format" / "pf" / "pf.json",
+		json.dumps(
+			{
+				"doctype": "Print Format",
+				"name": "pf",
+				"doc_type": "Sample Thing",
+				"module": "Sample Module",
+				"html": "{{ doc.name }",
+			}
+		),
+	)
 	assert any("pf.json:html" in e for e in checks.check_templates(load(app_root)))
 
 
 def test_notification_condition_that_does_not_compile(app_root):
-	write(app_root / "sample_module" / "notification" / "n" / "n.json", json.dumps(
-		{"doctype": "Notification", "name": "n", "document_type": "Sample Thing", "module": "Sample Module",
-		 "subject": "{{ doc.name }}", "message": "ok", "condition": "doc.status = 'Open'"}
-	))  # fmt: skip
+	write(
+		app_root / "sample_module" / "notification" / "n" / "n.json",
+		json.dumps(
+			{
+				"doctype": "Notification",
+				"name": "n",
+				"document_type": "Sample Thing",
+				"module": "Sample Module",
+				"subject": "{{ doc.name }}",
+				"message": "ok",
+				"condition": "doc.status = 'Open'",
+			}
+		),
+	)
 	assert any("condition does not compile" in e for e in checks.check_templates(load(app_root)))
 
 
 def test_label_without_translation(app_root):
-	add_doctype(app_root, doctype_json("Sample Thing", fields=[
-		{"fieldname": "title", "fieldtype": "Data", "label": "Title"},
-		{"fieldname": "venue", "fieldtype": "Data", "label": "Venue Name"},
-	]))  # fmt: skip
+	add_doctype(
+		app_root,
+		doctype_json(
+			"Sample Thing",
+			fields=[
+				{"fieldname": "title", "fieldtype": "Data", "label": "Title"},
+				{"fieldname": "venue", "fieldtype": "Data", "label": "Venue Name"},
+			],
+		),
+	)
 	errors = checks.check_translations(load(app_root))
 	assert errors == ["Sample Thing.venue: 'Venue Name' has no zh translation"]
 
 
 def test_web_form_and_workspace_labels_need_translation(app_root):
-	write(app_root / "sample_module" / "web_form" / "wf" / "wf.json", json.dumps(
-		{"doctype": "Web Form", "name": "wf", "title": "Apply Here", "doc_type": "Sample Thing", "module": "Sample Module",
-		 "web_form_fields": [{"fieldname": "title", "fieldtype": "Data", "label": "Your Title"}]}
-	))  # fmt: skip
-	write(app_root / "sample_module" / "workspace" / "ws" / "ws.json", json.dumps(
-		{"doctype": "Workspace", "name": "ws", "label": "Sample Space", "module": "Sample Module", "content": "[]",
-		 "links": [], "shortcuts": [{"label": "Things", "type": "DocType", "link_to": "Sample Thing"}]}
-	))  # fmt: skip
+	write(
+		app_root / "sample_module" / "web_form" / "wf" / "wf.json",
+		json.dumps(
+			{
+				"doctype": "Web Form",
+				"name": "wf",
+				"title": "Apply Here",
+				"doc_type": "Sample Thing",
+				"module": "Sample Module",
+				"web_form_fields": [{"fieldname": "title", "fieldtype": "Data", "label": "Your Title"}],
+			}
+		),
+	)
+	write(
+		app_root / "sample_module" / "workspace" / "ws" / "ws.json",
+		json.dumps(
+			{
+				"doctype": "Workspace",
+				"name": "ws",
+				"label": "Sample Space",
+				"module": "Sample Module",
+				"content": "[]",
+				"links": [],
+				"shortcuts": [{"label": "Things", "type": "DocType", "link_to": "Sample Thing"}],
+			}
+		),
+	)
 	errors = " ".join(checks.check_translations(load(app_root)))
 	for label in ("Apply Here", "Your Title", "Sample Space", "Things"):
 		assert repr(label) in errors
 
 
 def test_source_string_without_translation(app_root):
-	write(app_root / "api.py", 'from frappe import _\n\ndef f():\n\treturn _("Hello"), _("Not translated yet")\n')
-	assert checks.check_source_strings(load(app_root)) == ["api.py: 'Not translated yet' has no zh translation"]
+	write(
+		app_root / "api.py",
+		'from frappe import _\n\ndef f():\n\treturn _("Hello"), _("Not translated yet")\n',
+	)
+	assert checks.check_source_strings(load(app_root)) == [
+		"api.py: 'Not translated yet' has no zh translation"
+	]
 
 
 def test_translation_file_problems(tmp_path):
@@ -301,7 +411,16 @@ def test_translation_file_problems(tmp_path):
 	assert any("1 columns" in e for e in errors)
 
 
-@pytest.mark.parametrize("name,owner", [("Location", "ERPNext"), ("Room", "Education"), ("HD Ticket", "Helpdesk"), ("Leave Application", "HRMS"), ("Note", "Frappe")])
+@pytest.mark.parametrize(
+	"name,owner",
+	[
+		("Location", "ERPNext"),
+		("Room", "Education"),
+		("HD Ticket", "Helpdesk"),
+		("Leave Application", "HRMS"),
+		("Note", "Frappe"),
+	],
+)
 def test_doctype_name_already_used(app_root, name, owner):
 	add_doctype(app_root, doctype_json(name))
 	errors = checks.check_name_clashes(load(app_root).doctypes, checks.reserved_doctype_names())
@@ -309,11 +428,20 @@ def test_doctype_name_already_used(app_root, name, owner):
 
 
 def test_workspace_refers_to_missing_block_and_doctype(app_root):
-	write(app_root / "sample_module" / "workspace" / "ws" / "ws.json", json.dumps(
-		{"doctype": "Workspace", "name": "ws", "label": "ws", "module": "Sample Module",
-		 "content": json.dumps([{"type": "shortcut", "data": {"shortcut_name": "Gone"}}]),
-		 "links": [{"type": "Link", "link_type": "DocType", "link_to": "Nope Thing", "label": "x"}], "shortcuts": []}
-	))  # fmt: skip
+	write(
+		app_root / "sample_module" / "workspace" / "ws" / "ws.json",
+		json.dumps(
+			{
+				"doctype": "Workspace",
+				"name": "ws",
+				"label": "ws",
+				"module": "Sample Module",
+				"content": json.dumps([{"type": "shortcut", "data": {"shortcut_name": "Gone"}}]),
+				"links": [{"type": "Link", "link_type": "DocType", "link_to": "Nope Thing", "label": "x"}],
+				"shortcuts": [],
+			}
+		),
+	)
 	errors = checks.check_records(load(app_root), KNOWN)
 	assert any("'Gone'" in e for e in errors) and any("'Nope Thing'" in e for e in errors)
 

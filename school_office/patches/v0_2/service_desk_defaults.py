@@ -12,5 +12,7 @@ def execute():
 
 	create_defaults()
 	for service, form in FORM_TEMPLATES.items():
-		if frappe.db.exists("Service Type", service) and not frappe.db.get_value("Service Type", service, "form_template"):
+		if frappe.db.exists("Service Type", service) and not frappe.db.get_value(
+			"Service Type", service, "form_template"
+		):
 			frappe.db.set_value("Service Type", service, "form_template", form, update_modified=False)

@@ -23,7 +23,13 @@ class TestAttachmentPolicy(FrappeTestCase):
 		frappe.db.set_value("Service Type", "Repair Request", "is_published", 1)
 		frappe.set_user("Administrator")
 		cls.request = frappe.get_doc(
-			{"doctype": "Service Request", "subject": "Desk attachment test", "service_type": "Repair Request", "requester": cls.student, "channel": "Window"}
+			{
+				"doctype": "Service Request",
+				"subject": "Desk attachment test",
+				"service_type": "Repair Request",
+				"requester": cls.student,
+				"channel": "Window",
+			}
 		).insert()
 
 	def tearDown(self):
@@ -51,13 +57,17 @@ class TestAttachmentPolicy(FrappeTestCase):
 		with self.assertRaises(frappe.ValidationError) as cm:
 			self.attach("tool.exe", b"MZ\x90\x00")
 		self.assertIn("exe", str(cm.exception))
-		self.assertFalse(frappe.db.exists("File", {"attached_to_name": self.request.name, "file_name": "tool.exe"}))
+		self.assertFalse(
+			frappe.db.exists("File", {"attached_to_name": self.request.name, "file_name": "tool.exe"})
+		)
 
 	def test_desk_six_mb_pdf_refused(self):
 		with self.assertRaises(frappe.ValidationError) as cm:
 			self.attach("big.pdf", SIX_MB_PDF)
 		self.assertIn("5", str(cm.exception))
-		self.assertFalse(frappe.db.exists("File", {"attached_to_name": self.request.name, "file_name": "big.pdf"}))
+		self.assertFalse(
+			frappe.db.exists("File", {"attached_to_name": self.request.name, "file_name": "big.pdf"})
+		)
 
 	def test_desk_message_in_chinese(self):
 		frappe.local.lang = "zh"
@@ -72,14 +82,20 @@ class TestAttachmentPolicy(FrappeTestCase):
 		settings = frappe.get_single("School Office Settings")
 		old_types, old_size = settings.allowed_attachment_types, settings.max_attachment_size_mb
 		try:
-			frappe.db.set_single_value("School Office Settings", {"allowed_attachment_types": "pdf, txt", "max_attachment_size_mb": 7})
+			frappe.db.set_single_value(
+				"School Office Settings",
+				{"allowed_attachment_types": "pdf, txt", "max_attachment_size_mb": 7},
+			)
 			frappe.clear_document_cache("School Office Settings", "School Office Settings")
 			self.assertTrue(self.attach("notes.txt", b"plain text notes").name)
 			self.assertTrue(self.attach("big-ok.pdf", SIX_MB_PDF).name)
 			with self.assertRaises(frappe.ValidationError):
 				self.attach("photo2.jpg", image_bytes())
 		finally:
-			frappe.db.set_single_value("School Office Settings", {"allowed_attachment_types": old_types, "max_attachment_size_mb": old_size})
+			frappe.db.set_single_value(
+				"School Office Settings",
+				{"allowed_attachment_types": old_types, "max_attachment_size_mb": old_size},
+			)
 			frappe.clear_document_cache("School Office Settings", "School Office Settings")
 
 	# ------------------------------------------------------------------ portal
@@ -88,15 +104,26 @@ class TestAttachmentPolicy(FrappeTestCase):
 		return portal.submit_request(service_type="Repair Request", subject=subject, files=files)
 
 	def test_portal_allowed_file_passes(self):
-		res = self.portal_submit([{"filename": "fault.pdf", "content": b64(pdf_bytes())}], "Portal allowed file")
+		res = self.portal_submit(
+			[{"filename": "fault.pdf", "content": b64(pdf_bytes())}], "Portal allowed file"
+		)
 		frappe.set_user("Administrator")
-		self.assertEqual(frappe.get_all("File", filters={"attached_to_name": res["name"]}, pluck="file_name"), ["fault.pdf"])
+		self.assertEqual(
+			frappe.get_all("File", filters={"attached_to_name": res["name"]}, pluck="file_name"),
+			["fault.pdf"],
+		)
 
 	def test_portal_bad_files_refuse_the_whole_submission(self):
 		for filename, content in (("tool.exe", b"MZ\x90\x00"), ("big.pdf", SIX_MB_PDF)):
 			subject = f"Portal refused {filename}"
 			with self.assertRaises(frappe.ValidationError) as cm:
-				self.portal_submit([{"filename": "ok.pdf", "content": b64(pdf_bytes())}, {"filename": filename, "content": b64(content)}], subject)
+				self.portal_submit(
+					[
+						{"filename": "ok.pdf", "content": b64(pdf_bytes())},
+						{"filename": filename, "content": b64(content)},
+					],
+					subject,
+				)
 			self.assertIn(filename, str(cm.exception))
 			frappe.set_user("Administrator")
 			# nothing half-saved: no request and no file

@@ -36,12 +36,28 @@ def department(name: str) -> str:
 	existing = frappe.db.get_value("Department", {"department_name": name, "company": company})
 	if existing:
 		return existing
-	return frappe.get_doc({"doctype": "Department", "department_name": name, "company": company, "parent_department": "All Departments"}).insert(
-		ignore_permissions=True
-	).name
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Department",
+				"department_name": name,
+				"company": company,
+				"parent_department": "All Departments",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
-def raw_mail(subject, sender="parent.li@example.org", body="Please help.", in_reply_to=None, message_id=None, attachments=()):
+def raw_mail(
+	subject,
+	sender="parent.li@example.org",
+	body="Please help.",
+	in_reply_to=None,
+	message_id=None,
+	attachments=(),
+):
 	msg = EmailMessage()
 	msg["From"] = f"Li Parent <{sender}>"
 	msg["To"] = INBOX
@@ -108,8 +124,12 @@ class TestEmailIntake(FrappeTestCase):
 	def test_known_sender_becomes_requester(self):
 		email = "intake.teacher@test.school"
 		if not frappe.db.exists("User", email):
-			frappe.get_doc({"doctype": "User", "email": email, "first_name": "Intake Teacher", "send_welcome_email": 0}).insert(ignore_permissions=True)
-		doc = frappe.get_doc("Service Request", receive(raw_mail(f"Broken chair {self.tag}", sender=email)[0]).reference_name)
+			frappe.get_doc(
+				{"doctype": "User", "email": email, "first_name": "Intake Teacher", "send_welcome_email": 0}
+			).insert(ignore_permissions=True)
+		doc = frappe.get_doc(
+			"Service Request", receive(raw_mail(f"Broken chair {self.tag}", sender=email)[0]).reference_name
+		)
 		self.assertEqual(doc.requester, email)
 
 	def test_reply_threads_into_same_request(self):
@@ -123,9 +143,18 @@ class TestEmailIntake(FrappeTestCase):
 		# no threading headers, same subject and sender
 		again = receive(raw_mail(f"RE: {subject}", body="Still leaking.")[0])
 		self.assertEqual(again.reference_name, first.reference_name)
-		self.assertEqual(len(frappe.get_all("Service Request", filters={"subject": ("like", f"%{self.tag}%")})), 1)
 		self.assertEqual(
-			frappe.db.count("Communication", {"reference_doctype": "Service Request", "reference_name": first.reference_name, "sent_or_received": "Received"}),
+			len(frappe.get_all("Service Request", filters={"subject": ("like", f"%{self.tag}%")})), 1
+		)
+		self.assertEqual(
+			frappe.db.count(
+				"Communication",
+				{
+					"reference_doctype": "Service Request",
+					"reference_name": first.reference_name,
+					"sent_or_received": "Received",
+				},
+			),
 			3,
 		)
 
@@ -150,7 +179,9 @@ class TestEmailIntake(FrappeTestCase):
 		self.assertEqual(frappe.db.count("Communication", {"subject": subject}), 1)
 
 	def test_refused_attachment_still_creates_request_and_tells_sender(self):
-		from school_office.service_desk.doctype.service_request.test_service_request import ensure_outgoing_email_account
+		from school_office.service_desk.doctype.service_request.test_service_request import (
+			ensure_outgoing_email_account,
+		)
 		from school_office.service_desk.tests.test_portal import pdf_bytes
 
 		ensure_outgoing_email_account()
@@ -158,23 +189,38 @@ class TestEmailIntake(FrappeTestCase):
 		subject = f"Broken lock with files {self.tag}"
 		raw, _ = raw_mail(
 			subject,
-			attachments=[("setup.exe", b"MZ-not-allowed", "application", "octet-stream"), ("lock.pdf", pdf_bytes(), "application", "pdf")],
+			attachments=[
+				("setup.exe", b"MZ-not-allowed", "application", "octet-stream"),
+				("lock.pdf", pdf_bytes(), "application", "pdf"),
+			],
 		)
 		comm = receive(raw)
 		name = comm.reference_name
 		self.assertTrue(name)
 		self.assertEqual(requests_with_subject(subject), [name])
-		kept = frappe.get_all("File", filters={"attached_to_doctype": "Communication", "attached_to_name": comm.name}, pluck="file_name")
+		kept = frappe.get_all(
+			"File",
+			filters={"attached_to_doctype": "Communication", "attached_to_name": comm.name},
+			pluck="file_name",
+		)
 		# Frappe adds a random suffix to a file name already used on the site
 		self.assertEqual(len(kept), 1)
 		self.assertRegex(kept[0], r"^lock\w*\.pdf$")
-		comments = frappe.get_all("Comment", filters={"reference_doctype": "Service Request", "reference_name": name}, pluck="content")
+		comments = frappe.get_all(
+			"Comment",
+			filters={"reference_doctype": "Service Request", "reference_name": name},
+			pluck="content",
+		)
 		self.assertTrue(any(re.search(r"setup\w*\.exe", c) for c in comments), comments)
 		queue = frappe.get_all(
-			"Email Queue", filters={"reference_doctype": "Service Request", "reference_name": name}, fields=["name", "message"]
+			"Email Queue",
+			filters={"reference_doctype": "Service Request", "reference_name": name},
+			fields=["name", "message"],
 		)
 		self.assertEqual(len(queue), 1)
-		recipients = frappe.get_all("Email Queue Recipient", filters={"parent": queue[0].name}, pluck="recipient")
+		recipients = frappe.get_all(
+			"Email Queue Recipient", filters={"parent": queue[0].name}, pluck="recipient"
+		)
 		self.assertEqual(recipients, ["parent.li@example.org"])
 		self.assertRegex(queue[0].message.replace("=\r\n", ""), r"setup\w*\.exe")
 
@@ -182,10 +228,20 @@ class TestEmailIntake(FrappeTestCase):
 		from school_office.service_desk.tests.test_portal import pdf_bytes
 
 		subject = f"Scanned forms {self.tag}"
-		raw, _ = raw_mail(subject, attachments=[("forms.pdf", pdf_bytes(padding=6 * 1024 * 1024), "application", "pdf")])
+		raw, _ = raw_mail(
+			subject, attachments=[("forms.pdf", pdf_bytes(padding=6 * 1024 * 1024), "application", "pdf")]
+		)
 		comm = receive(raw)
 		self.assertTrue(comm.reference_name)
-		self.assertFalse(frappe.get_all("File", filters={"attached_to_doctype": "Communication", "attached_to_name": comm.name}))
-		comments = frappe.get_all("Comment", filters={"reference_doctype": "Service Request", "reference_name": comm.reference_name}, pluck="content")
+		self.assertFalse(
+			frappe.get_all(
+				"File", filters={"attached_to_doctype": "Communication", "attached_to_name": comm.name}
+			)
+		)
+		comments = frappe.get_all(
+			"Comment",
+			filters={"reference_doctype": "Service Request", "reference_name": comm.reference_name},
+			pluck="content",
+		)
 		# Frappe may add a random suffix to an attachment's file name (forms<hex>.pdf)
 		self.assertTrue(any("forms" in c and ".pdf" in c and "5.0 MB" in c for c in comments), comments)

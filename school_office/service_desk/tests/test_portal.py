@@ -19,7 +19,14 @@ SIGNATURE = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\nfake-
 def make_portal_user(email: str, first_name: str, lang: str = "en") -> str:
 	if not frappe.db.exists("User", email):
 		user = frappe.get_doc(
-			{"doctype": "User", "email": email, "first_name": first_name, "user_type": "Website User", "send_welcome_email": 0, "language": lang}
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name,
+				"user_type": "Website User",
+				"send_welcome_email": 0,
+				"language": lang,
+			}
 		)
 		user.insert(ignore_permissions=True)
 	return email
@@ -96,7 +103,12 @@ class PortalTestCase(FrappeTestCase):
 
 class TestPortalIntake(PortalTestCase):
 	def test_submit_gives_number_and_ignores_client_requester(self):
-		res = self.submit(description="Glass <b>cracked</b>\nsecond line", contact="13800000000", requester=self.other, channel="Window")
+		res = self.submit(
+			description="Glass <b>cracked</b>\nsecond line",
+			contact="13800000000",
+			requester=self.other,
+			channel="Window",
+		)
 		self.assertTrue(res["name"].startswith("SR-"))
 		self.assertIn(res["name"], res["message"])
 		self.assertEqual(res["url"], f"/my-requests/{res['name']}")
@@ -130,7 +142,9 @@ class TestPortalIntake(PortalTestCase):
 		# anonymous is ignored while the setting is off
 		with self.assertRaises(frappe.ValidationError):
 			self.submit(service_type="Complaint", subject="Canteen", problem_type="Facilities", anonymous=1)
-		res = self.submit(service_type="Complaint", subject="Canteen", problem_type="Facilities", contact="13900000000")
+		res = self.submit(
+			service_type="Complaint", subject="Canteen", problem_type="Facilities", contact="13900000000"
+		)
 		doc = frappe.get_doc("Service Request", res["name"])
 		self.assertTrue(doc.is_complaint)
 		self.assertEqual(doc.problem_type, "Facilities")
@@ -139,7 +153,9 @@ class TestPortalIntake(PortalTestCase):
 	def test_anonymous_complaint_when_allowed(self):
 		frappe.db.set_single_value("School Office Settings", "allow_anonymous_complaints", 1)
 		frappe.clear_document_cache("School Office Settings", "School Office Settings")
-		res = self.submit(service_type="Complaint", subject="Noise at night", problem_type="Facilities", anonymous=1)
+		res = self.submit(
+			service_type="Complaint", subject="Noise at night", problem_type="Facilities", anonymous=1
+		)
 		doc = frappe.get_doc("Service Request", res["name"])
 		self.assertEqual(doc.requester_name, "Anonymous")
 		self.assertFalse(doc.contact)
@@ -150,7 +166,13 @@ class TestPortalIntake(PortalTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			self.submit(service_type="Leave Slip", subject="Sick leave", leave_start="2026-12-01T08:00")
 		with self.assertRaises(frappe.ValidationError):
-			self.submit(service_type="Leave Slip", subject="Sick leave", leave_start="2026-12-02T08:00", leave_end="2026-12-01T08:00", leave_reason="Flu")
+			self.submit(
+				service_type="Leave Slip",
+				subject="Sick leave",
+				leave_start="2026-12-02T08:00",
+				leave_end="2026-12-01T08:00",
+				leave_reason="Flu",
+			)
 		res = self.submit(
 			service_type="Leave Slip",
 			subject="Sick leave",
@@ -169,11 +191,25 @@ class TestPortalIntake(PortalTestCase):
 		self.assertTrue(doc.counsellor_signature.startswith("data:image/png"))
 		self.assertFalse(doc.event_name)
 		with self.assertRaises(frappe.ValidationError):
-			self.submit(service_type="Leave Slip", subject="x", leave_start="2026-12-01T08:00", leave_end="2026-12-02T08:00", leave_reason="x", counsellor="nobody@nowhere.test")
+			self.submit(
+				service_type="Leave Slip",
+				subject="x",
+				leave_start="2026-12-01T08:00",
+				leave_end="2026-12-02T08:00",
+				leave_reason="x",
+				counsellor="nobody@nowhere.test",
+			)
 
 	def test_venue_application_needs_signed_commitment(self):
-		values = dict(service_type="Venue Application", subject="Debate final", event_name="Debate final",
-					  event_start="2026-12-03T14:00", event_end="2026-12-03T17:00", headcount="120", equipment_needed="2 microphones")  # fmt: skip
+		values = dict(
+			service_type="Venue Application",
+			subject="Debate final",
+			event_name="Debate final",
+			event_start="2026-12-03T14:00",
+			event_end="2026-12-03T17:00",
+			headcount="120",
+			equipment_needed="2 microphones",
+		)
 		with self.assertRaises(frappe.ValidationError):
 			self.submit(**values)
 		res = self.submit(**values, safety_commitment="1", safety_signature=SIGNATURE)
@@ -185,10 +221,17 @@ class TestPortalIntake(PortalTestCase):
 	def test_attachments_saved_with_request_and_materials(self):
 		pdf = pdf_bytes()
 		res = self.submit(
-			files=[{"filename": "fault.pdf", "content": b64(pdf), "material": 1}, {"filename": "photo.jpg", "content": b64(image_bytes())}]
+			files=[
+				{"filename": "fault.pdf", "content": b64(pdf), "material": 1},
+				{"filename": "photo.jpg", "content": b64(image_bytes())},
+			]
 		)
 		frappe.set_user("Administrator")
-		files = frappe.get_all("File", filters={"attached_to_doctype": "Service Request", "attached_to_name": res["name"]}, pluck="file_name")
+		files = frappe.get_all(
+			"File",
+			filters={"attached_to_doctype": "Service Request", "attached_to_name": res["name"]},
+			pluck="file_name",
+		)
 		self.assertEqual(sorted(files), ["fault.pdf", "photo.jpg"])
 		doc = frappe.get_doc("Service Request", res["name"])
 		row = next(m for m in doc.materials if m.idx == 1)
@@ -217,7 +260,9 @@ class TestPortalPages(PortalTestCase):
 		response = get_response()
 		self.assertEqual(response.status_code, 403)
 		self.assertNotIn("Secret subject of another person", response.get_data(as_text=True))
-		set_request(method="GET", path=f"/my-requests/{self.submit(subject='My own visible subject')['name']}")
+		set_request(
+			method="GET", path=f"/my-requests/{self.submit(subject='My own visible subject')['name']}"
+		)
 		frappe.set_user(self.student)
 		response = get_response()
 		self.assertEqual(response.status_code, 200)
@@ -241,10 +286,19 @@ class TestPortalPages(PortalTestCase):
 			portal.add_reply(name, "here", files=[{"filename": "virus.exe", "content": b64(b"MZ")}])
 		self.assertEqual(frappe.db.get_value("Service Request", name, "status"), "Needs Info")
 		with versions_on():
-			res = portal.add_reply(name, "Photo attached", files=[{"filename": "fault.png", "content": b64(image_bytes("PNG"))}])
+			res = portal.add_reply(
+				name, "Photo attached", files=[{"filename": "fault.png", "content": b64(image_bytes("PNG"))}]
+			)
 		self.assertEqual(res["status"], "Open")
-		comm = frappe.get_all("Communication", filters={"reference_doctype": "Service Request", "reference_name": name,
-								"sent_or_received": "Received"}, fields=["sender", "content"])  # fmt: skip
+		comm = frappe.get_all(
+			"Communication",
+			filters={
+				"reference_doctype": "Service Request",
+				"reference_name": name,
+				"sent_or_received": "Received",
+			},
+			fields=["sender", "content"],
+		)
 		self.assertEqual(len(comm), 1)
 		self.assertEqual(comm[0].sender, self.student)
 		self.assertIn("fault.png", comm[0].content)

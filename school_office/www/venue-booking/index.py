@@ -22,7 +22,9 @@ def get_context(context):
 	context.title = _("Book a Venue")
 	context.csrf_token = frappe.sessions.get_csrf_token()
 	context.categories = frappe.get_all("Venue Category", pluck="name", order_by="name")
-	classes = ACTIVITY_CLASSES if is_staff() else [c for c in ACTIVITY_CLASSES if c not in ("Teaching", "Exam")]
+	classes = (
+		ACTIVITY_CLASSES if is_staff() else [c for c in ACTIVITY_CLASSES if c not in ("Teaching", "Exam")]
+	)
 	context.activity_classes = [(c, _(c)) for c in classes]
 	from school_office.venues.api import class_periods
 

@@ -12,7 +12,12 @@ def get_context(context):
 	if frappe.session.user == "Guest":
 		from urllib.parse import urlencode
 
-		frappe.local.flags.redirect_location = "/login?" + urlencode({"redirect-to": "/venue-check-in?" + urlencode({k: v for k, v in args.items() if k in ("booking", "venue", "key")})})
+		frappe.local.flags.redirect_location = "/login?" + urlencode(
+			{
+				"redirect-to": "/venue-check-in?"
+				+ urlencode({k: v for k, v in args.items() if k in ("booking", "venue", "key")})
+			}
+		)
 		raise frappe.Redirect
 	from school_office.venues.api import check_in
 
@@ -23,7 +28,9 @@ def get_context(context):
 		booking = check_in(booking=args.get("booking"), key=args.get("key"), venue=args.get("venue"))
 		frappe.db.commit()
 		context.ok = True
-		context.message = _("Checked in: {0}").format(f"{booking['venue']} {booking['starts_on']} – {booking['ends_on']}")
+		context.message = _("Checked in: {0}").format(
+			f"{booking['venue']} {booking['starts_on']} – {booking['ends_on']}"
+		)
 	except (frappe.ValidationError, frappe.PermissionError, frappe.DoesNotExistError) as e:
 		frappe.db.rollback()
 		frappe.clear_last_message()

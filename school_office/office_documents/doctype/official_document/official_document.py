@@ -13,7 +13,7 @@ routing rows through :func:`school_office.office_documents.api.act`, the control
 ``countersign_complete`` and the Workflow transition "Send for Sign-off" requires it.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import frappe
 from frappe import _
@@ -26,15 +26,32 @@ from school_office.office_documents import counters
 
 def doc_now() -> datetime:
 	"""Now, or the moment a test pins in frappe.flags.office_documents_now."""
-	return get_datetime(frappe.flags.office_documents_now) if frappe.flags.office_documents_now else now_datetime()
+	return (
+		get_datetime(frappe.flags.office_documents_now)
+		if frappe.flags.office_documents_now
+		else now_datetime()
+	)
 
 
 # set only by the steps of the flow, never by a client
 PROTECTED = (
-	"registration_number", "document_number", "number_year", "number_seq", "signer", "signed_on", "sealed_by",
-	"sealed_on", "archive_code", "item_number", "archive_box", "archived_on", "retention_expires_on",
-	"destroyed_on", "destroyed_by", "retention_review",
-)  # fmt: skip
+	"registration_number",
+	"document_number",
+	"number_year",
+	"number_seq",
+	"signer",
+	"signed_on",
+	"sealed_by",
+	"sealed_on",
+	"archive_code",
+	"item_number",
+	"archive_box",
+	"archived_on",
+	"retention_expires_on",
+	"destroyed_on",
+	"destroyed_by",
+	"retention_review",
+)
 ROW_PROTECTED = ("status", "acted_on", "acted_by", "reminded_on")
 
 
@@ -45,7 +62,7 @@ def settings():
 class OfficialDocument(Document):
 	def validate(self):
 		self.secret_level = self.secret_level or "Public"
-		if self.pages is not None and self.pages < 0 or (self.copies or 0) < 0:
+		if (self.pages is not None and self.pages < 0) or (self.copies or 0) < 0:
 			frappe.throw(_("Pages and copies cannot be negative"))
 		if self.direction == "Outgoing" and not self.number_code:
 			self.number_code = settings().default_document_code
@@ -62,7 +79,9 @@ class OfficialDocument(Document):
 
 	def on_trash(self):
 		if self.registration_number or self.document_number or self.archive_code:
-			frappe.throw(_("A registered document cannot be deleted: its number would leave a gap in the register"))
+			frappe.throw(
+				_("A registered document cannot be deleted: its number would leave a gap in the register")
+			)
 
 	def keep_protected(self, before):
 		"""Numbers, signatures and row outcomes come from the flow; values sent by a client are ignored."""
@@ -79,7 +98,11 @@ class OfficialDocument(Document):
 				row.set(field, old.get(field) if old else None)
 			if not old:
 				row.status = "Pending"
-			elif old.status != "Pending" and (old.user, old.department, old.action) != (row.user, row.department, row.action):
+			elif old.status != "Pending" and (old.user, old.department, old.action) != (
+				row.user,
+				row.department,
+				row.action,
+			):
 				frappe.throw(_("Routing row {0} is done and cannot be changed").format(row.idx))
 		if before:
 			kept = {r.name for r in self.routing}
@@ -101,13 +124,18 @@ class OfficialDocument(Document):
 		if self.direction == "Outgoing":
 			self.countersign_required = 1 if sign_rows else 0
 		else:
-			self.countersign_required = 1 if len({r.department for r in handle_rows if r.department}) >= 2 else 0
+			self.countersign_required = (
+				1 if len({r.department for r in handle_rows if r.department}) >= 2 else 0
+			)
 		self.countersign_complete = 1 if sign_rows and all(r.status == "Done" for r in sign_rows) else 0
 		self.handling_complete = 1 if all(r.status == "Done" for r in handle_rows) else 0
 		now = doc_now()
-		self.has_overdue = 1 if any(
-			r.status == "Pending" and r.due_by and get_datetime(r.due_by) < now for r in self.routing
-		) and self.status in ("In Process", "Countersigning", "Distributed") else 0
+		self.has_overdue = (
+			1
+			if any(r.status == "Pending" and r.due_by and get_datetime(r.due_by) < now for r in self.routing)
+			and self.status in ("In Process", "Countersigning", "Distributed")
+			else 0
+		)
 
 	def set_due_times(self, actions):
 		from school_office.utils.calendar import get_work_calendar
@@ -139,11 +167,15 @@ class OfficialDocument(Document):
 
 	def on_receive(self):
 		missing = [
-			label for field, label in (
-				("sender_checked", _("Sender Checked")), ("pages_checked", _("Pages Counted")),
-				("secret_level_checked", _("Secret Level Checked")), ("is_complete", _("Complete and Undamaged")),
-			) if not self.get(field)
-		]  # fmt: skip
+			label
+			for field, label in (
+				("sender_checked", _("Sender Checked")),
+				("pages_checked", _("Pages Counted")),
+				("secret_level_checked", _("Secret Level Checked")),
+				("is_complete", _("Complete and Undamaged")),
+			)
+			if not self.get(field)
+		]
 		if missing:
 			frappe.throw(_("Receipt checks not done: {0}").format(", ".join(missing)))
 		if not self.source_organization or not self.pages:
@@ -183,7 +215,9 @@ class OfficialDocument(Document):
 
 	def on_distribute_incoming(self):
 		if not any(r.action in ("Handle", "Read") for r in self.routing):
-			frappe.throw(_("Add the departments or people who handle or read the document before distributing it"))
+			frappe.throw(
+				_("Add the departments or people who handle or read the document before distributing it")
+			)
 		self.set_due_times(("Handle", "Read"))
 
 	def on_complete(self):
@@ -224,8 +258,12 @@ class OfficialDocument(Document):
 			return
 		s = settings()
 		now = doc_now()
-		year = (self.number_year or getdate(self.received_on or self.creation or now).year)
-		category = (frappe.db.get_value("Document Category", self.category, "archive_category_code") if self.category else None) or "WS"
+		year = self.number_year or getdate(self.received_on or self.creation or now).year
+		category = (
+			frappe.db.get_value("Document Category", self.category, "archive_category_code")
+			if self.category
+			else None
+		) or "WS"
 		dept = self.archive_department_code(s)
 		prefix = numbering.archive_prefix(s.fonds_code, category, year, self.retention, dept)
 		seq = counters.next_number("Archive Item", prefix, str(year))
@@ -246,8 +284,16 @@ class OfficialDocument(Document):
 
 	# ------------------------------------------------------------------ search
 	def build_full_text(self):
-		parts = [self.title, self.registration_number, self.document_number, self.source_document_number, self.archive_code,
-				 self.source_organization, self.main_recipients, strip_html(self.body or "")]  # fmt: skip
+		parts = [
+			self.title,
+			self.registration_number,
+			self.document_number,
+			self.source_document_number,
+			self.archive_code,
+			self.source_organization,
+			self.main_recipients,
+			strip_html(self.body or ""),
+		]
 		if not self.is_new():
 			from school_office.office_documents.search import attachment_text
 

@@ -16,8 +16,10 @@ from school_office.office_documents.search import global_search, search_document
 from school_office.office_documents.tasks import gather_expired_documents, send_reminders
 
 DT = "Official Document"
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00"
-	   b"\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")  # fmt: skip
+PNG = (
+	b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00"
+	b"\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def act_as(user):
@@ -40,12 +42,18 @@ class OfficeDocumentsCase(FrappeTestCase):
 
 		create_defaults()
 		company = demo._company()
-		cls.ctx = {"company": company, "departments": demo.make_departments(company), "users": demo.make_users()}
+		cls.ctx = {
+			"company": company,
+			"departments": demo.make_departments(company),
+			"users": demo.make_users(),
+		}
 		od_demo(cls.ctx)
 		# the tests count working hours on a known day: 08:30–17:30, Monday to Friday
 		from school_office.utils.calendar import clear_calendar_cache
 
-		frappe.db.set_single_value("School Office Settings", {"work_start_time": "08:30:00", "work_end_time": "17:30:00"})
+		frappe.db.set_single_value(
+			"School Office Settings", {"work_start_time": "08:30:00", "work_end_time": "17:30:00"}
+		)
 		for day in ("monday", "tuesday", "wednesday", "thursday", "friday"):
 			frappe.db.set_single_value("School Office Settings", day, 1)
 		frappe.clear_document_cache("School Office Settings", "School Office Settings")
@@ -64,8 +72,18 @@ class OfficeDocumentsCase(FrappeTestCase):
 
 class TestIncomingFlow(OfficeDocumentsCase):
 	def new_incoming(self, **kw):
-		data = {"doctype": DT, "direction": "Incoming", "title": "教育局关于开展安全检查的通知", "source_organization": "市教育局",
-				"sender_name": "李四", "pages": 3, "copies": 1, "secret_level": "Internal", "urgency": "Normal", "category": "Administrative"}  # fmt: skip
+		data = {
+			"doctype": DT,
+			"direction": "Incoming",
+			"title": "教育局关于开展安全检查的通知",
+			"source_organization": "市教育局",
+			"sender_name": "李四",
+			"pages": 3,
+			"copies": 1,
+			"secret_level": "Internal",
+			"urgency": "Normal",
+			"category": "Administrative",
+		}
 		data.update(kw)
 		return frappe.get_doc(data).insert()
 
@@ -94,7 +112,10 @@ class TestIncomingFlow(OfficeDocumentsCase):
 		act_as(self.u["doc.clerk"])
 		doc = frappe.get_doc(DT, doc.name)
 		doc.append("routing", {"department": self.dept["Academic Affairs"], "action": "Handle"})
-		doc.append("routing", {"department": self.dept["Student Affairs"], "user": self.u["office.staff"], "action": "Handle"})
+		doc.append(
+			"routing",
+			{"department": self.dept["Student Affairs"], "user": self.u["office.staff"], "action": "Handle"},
+		)
 		doc.append("routing", {"user": self.u["school.leader"], "action": "Read"})
 		doc.save()
 		self.assertEqual(doc.countersign_required, 1)
@@ -128,7 +149,10 @@ class TestIncomingFlow(OfficeDocumentsCase):
 		self.assertEqual(len(api.mark_read(doc.name)), 1)
 		doc = frappe.get_doc(DT, doc.name)
 		read = next(r for r in doc.routing if r.action == "Read")
-		self.assertEqual((read.status, read.acted_by, get_datetime(read.acted_on)), ("Read", self.u["school.leader"], datetime(2031, 3, 4, 10, 30)))
+		self.assertEqual(
+			(read.status, read.acted_by, get_datetime(read.acted_on)),
+			("Read", self.u["school.leader"], datetime(2031, 3, 4, 10, 30)),
+		)
 		self.assertEqual(doc.handling_complete, 1)
 		act_as(self.u["doc.clerk"])
 		wf(doc, "Complete")
@@ -153,8 +177,17 @@ class TestIncomingFlow(OfficeDocumentsCase):
 		self.assertIn("Return to Sender", [t.action for t in get_transitions(doc)])
 		with self.assertRaises(frappe.ValidationError):
 			wf(doc, "Return to Sender")  # no photo, no reason
-		f = frappe.get_doc({"doctype": "File", "file_name": "damage.png", "content": PNG, "is_private": 1,
-							"attached_to_doctype": DT, "attached_to_name": doc.name, "attached_to_field": "damage_photo"}).insert()  # fmt: skip
+		f = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "damage.png",
+				"content": PNG,
+				"is_private": 1,
+				"attached_to_doctype": DT,
+				"attached_to_name": doc.name,
+				"attached_to_field": "damage_photo",
+			}
+		).insert()
 		doc = frappe.get_doc(DT, doc.name)
 		doc.damage_photo, doc.return_reason = f.file_url, "第2页缺失"
 		doc.save()
@@ -167,7 +200,13 @@ class TestIncomingFlow(OfficeDocumentsCase):
 		numbers = []
 		for day in ("2032-05-06 09:00:00", "2032-05-06 10:00:00", "2032-05-07 09:00:00"):
 			frappe.flags.office_documents_now = day
-			doc = self.new_incoming(sender_checked=1, pages_checked=1, secret_level_checked=1, is_complete=1, secret_level="Public")
+			doc = self.new_incoming(
+				sender_checked=1,
+				pages_checked=1,
+				secret_level_checked=1,
+				is_complete=1,
+				secret_level="Public",
+			)
 			wf(doc, "Receive")
 			numbers.append(wf(doc, "Register").registration_number)
 		self.assertEqual(numbers, ["校办-20320506-001", "校办-20320506-002", "校办-20320507-001"])
@@ -190,9 +229,19 @@ class TestIncomingFlow(OfficeDocumentsCase):
 class TestOutgoingFlow(OfficeDocumentsCase):
 	def draft(self, code, **kw):
 		act_as(self.u["office.staff"])
-		data = {"doctype": DT, "direction": "Outgoing", "title": "关于加强校园安全管理的通知", "number_code": code, "secret_level": "Public",
-				"main_recipients": "各学院、各部门", "cc_recipients": "校领导", "body": "<p>为加强校园安全管理……</p>", "copies": 30,
-				"category": "Administrative", "retention": "Permanent"}  # fmt: skip
+		data = {
+			"doctype": DT,
+			"direction": "Outgoing",
+			"title": "关于加强校园安全管理的通知",
+			"number_code": code,
+			"secret_level": "Public",
+			"main_recipients": "各学院、各部门",
+			"cc_recipients": "校领导",
+			"body": "<p>为加强校园安全管理……</p>",
+			"copies": 30,
+			"category": "Administrative",
+			"retention": "Permanent",
+		}
 		data.update(kw)
 		return frappe.get_doc(data).insert()
 
@@ -205,14 +254,24 @@ class TestOutgoingFlow(OfficeDocumentsCase):
 
 	def test_outgoing_end_to_end_with_countersign_and_leader_signoff(self):
 		code = frappe.generate_hash(length=6) + "发"
-		doc = self.draft(code, is_policy=1, routing=[
-			{"department": self.dept["Academic Affairs"], "action": "Countersign"},
-			{"user": self.u["office.staff"], "department": self.dept["General Office"], "action": "Countersign"},
-		])  # fmt: skip
+		doc = self.draft(
+			code,
+			is_policy=1,
+			routing=[
+				{"department": self.dept["Academic Affairs"], "action": "Countersign"},
+				{
+					"user": self.u["office.staff"],
+					"department": self.dept["General Office"],
+					"action": "Countersign",
+				},
+			],
+		)
 		self.assertEqual(doc.countersign_required, 1)
 		wf(doc, "Submit for Review")
 		act_as(self.u["office.manager"])
-		self.assertEqual([t.action for t in get_transitions(frappe.get_doc(DT, doc.name))].count("Send for Sign-off"), 0)
+		self.assertEqual(
+			[t.action for t in get_transitions(frappe.get_doc(DT, doc.name))].count("Send for Sign-off"), 0
+		)
 		doc = wf(doc, "Send for Countersign")
 		self.assertEqual(doc.status, "Countersigning")
 		self.assertTrue(all(r.due_by for r in doc.routing))
@@ -298,18 +357,43 @@ class TestClearance(OfficeDocumentsCase):
 		for level in (None, *SECRET_LEVELS):
 			email = f"od-clear-{(level or 'none').replace(' ', '-').lower()}@test.school"
 			if not frappe.db.exists("User", email):
-				frappe.get_doc({"doctype": "User", "email": email, "first_name": level or "None", "send_welcome_email": 0,
-								"roles": [{"role": "Document Clerk"}]}).insert(ignore_permissions=True)  # fmt: skip
+				frappe.get_doc(
+					{
+						"doctype": "User",
+						"email": email,
+						"first_name": level or "None",
+						"send_welcome_email": 0,
+						"roles": [{"role": "Document Clerk"}],
+					}
+				).insert(ignore_permissions=True)
 			if level and not frappe.db.exists("Document Clearance", email):
-				frappe.get_doc({"doctype": "Document Clearance", "user": email, "clearance_level": level}).insert(ignore_permissions=True)
+				frappe.get_doc(
+					{"doctype": "Document Clearance", "user": email, "clearance_level": level}
+				).insert(ignore_permissions=True)
 			cls.users[level] = email
 		cls.tag = "密级测试" + frappe.generate_hash(length=5)
 		cls.docs = {}
 		for level in SECRET_LEVELS:
-			d = frappe.get_doc({"doctype": DT, "direction": "Incoming", "title": f"{cls.tag} {level}", "secret_level": level,
-								"source_organization": "市委办", "pages": 1}).insert(ignore_permissions=True)  # fmt: skip
-			frappe.get_doc({"doctype": "File", "file_name": f"{level}.txt", "content": f"{cls.tag} attachment {level}", "is_private": 1,
-							"attached_to_doctype": DT, "attached_to_name": d.name}).insert(ignore_permissions=True)  # fmt: skip
+			d = frappe.get_doc(
+				{
+					"doctype": DT,
+					"direction": "Incoming",
+					"title": f"{cls.tag} {level}",
+					"secret_level": level,
+					"source_organization": "市委办",
+					"pages": 1,
+				}
+			).insert(ignore_permissions=True)
+			frappe.get_doc(
+				{
+					"doctype": "File",
+					"file_name": f"{level}.txt",
+					"content": f"{cls.tag} attachment {level}",
+					"is_private": 1,
+					"attached_to_doctype": DT,
+					"attached_to_name": d.name,
+				}
+			).insert(ignore_permissions=True)
 			cls.docs[level] = d.name
 		from frappe.utils.global_search import sync_global_search
 
@@ -333,8 +417,11 @@ class TestClearance(OfficeDocumentsCase):
 				for level, name in self.docs.items():
 					self.assertEqual(frappe.has_permission(DT, "read", name), name in want, (level, name))
 				# report view
-				frappe.local.form_dict = frappe._dict(doctype=DT, fields=["`tabOfficial Document`.`name`"],
-													   filters=[[DT, "title", "like", f"{self.tag}%"]])  # fmt: skip
+				frappe.local.form_dict = frappe._dict(
+					doctype=DT,
+					fields=["`tabOfficial Document`.`name`"],
+					filters=[[DT, "title", "like", f"{self.tag}%"]],
+				)
 				res = reportview_get()
 				self.assertEqual({r[0] for r in res["values"]} if res else set(), want)
 				# full-text search including attachment text
@@ -346,7 +433,9 @@ class TestClearance(OfficeDocumentsCase):
 				# attachments (private files)
 				for name in self.docs.values():
 					fname = frappe.db.get_value("File", {"attached_to_doctype": DT, "attached_to_name": name})
-					self.assertEqual(frappe.has_permission("File", "read", frappe.get_doc("File", fname)), name in want)
+					self.assertEqual(
+						frappe.has_permission("File", "read", frappe.get_doc("File", fname)), name in want
+					)
 
 	def test_department_head_sees_only_routed(self):
 		act_as(self.u["dept.head"])
@@ -356,27 +445,69 @@ class TestClearance(OfficeDocumentsCase):
 class TestTimeAndRetention(OfficeDocumentsCase):
 	def test_overdue_reminder_once(self):
 		frappe.flags.office_documents_now = "2035-06-05 09:00:00"  # Tuesday
-		doc = frappe.get_doc({"doctype": DT, "direction": "Incoming", "title": "催办测试", "urgency": "Urgent", "status": "Draft",
-							  "source_organization": "区教委", "pages": 1, "routing": [{"user": self.u["office.staff"], "action": "Handle"}]}).insert()  # fmt: skip
+		doc = frappe.get_doc(
+			{
+				"doctype": DT,
+				"direction": "Incoming",
+				"title": "催办测试",
+				"urgency": "Urgent",
+				"status": "Draft",
+				"source_organization": "区教委",
+				"pages": 1,
+				"routing": [{"user": self.u["office.staff"], "action": "Handle"}],
+			}
+		).insert()
 		frappe.db.set_value(DT, doc.name, "status", "In Process")
 		doc = frappe.get_doc(DT, doc.name)
 		doc.set_due_times(("Handle",))
-		self.assertEqual(get_datetime(doc.routing[0].due_by), datetime(2035, 6, 5, 11, 0))  # urgent: 2 working hours
+		self.assertEqual(
+			get_datetime(doc.routing[0].due_by), datetime(2035, 6, 5, 11, 0)
+		)  # urgent: 2 working hours
 		doc.db_update_all()
 		frappe.flags.office_documents_now = "2035-06-05 11:30:00"
-		before = frappe.db.count("Notification Log", {"document_name": doc.name, "for_user": self.u["office.staff"]})
+		before = frappe.db.count(
+			"Notification Log", {"document_name": doc.name, "for_user": self.u["office.staff"]}
+		)
 		self.assertGreaterEqual(send_reminders(), 1)
 		send_reminders()  # reminded once
-		self.assertEqual(frappe.db.count("Notification Log", {"document_name": doc.name, "for_user": self.u["office.staff"]}), before + 1)
+		self.assertEqual(
+			frappe.db.count(
+				"Notification Log", {"document_name": doc.name, "for_user": self.u["office.staff"]}
+			),
+			before + 1,
+		)
 		self.assertEqual(frappe.db.get_value(DT, doc.name, "has_overdue"), 1)
 
 	def test_quarterly_review_destroys_only_after_approval(self):
-		doc = frappe.get_doc({"doctype": DT, "direction": "Incoming", "title": "到期文件", "source_organization": "某单位", "pages": 1,
-							  "retention": "10 Years"}).insert()  # fmt: skip
-		frappe.get_doc({"doctype": "File", "file_name": "old.txt", "content": "old", "is_private": 1,
-						"attached_to_doctype": DT, "attached_to_name": doc.name}).insert()  # fmt: skip
-		frappe.db.set_value(DT, doc.name, {"status": "Archived", "archive_code": "0001-WS·2001-D10-BGS-" + frappe.generate_hash(length=4),
-										   "retention_expires_on": "2012-01-01"})  # fmt: skip
+		doc = frappe.get_doc(
+			{
+				"doctype": DT,
+				"direction": "Incoming",
+				"title": "到期文件",
+				"source_organization": "某单位",
+				"pages": 1,
+				"retention": "10 Years",
+			}
+		).insert()
+		frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "old.txt",
+				"content": "old",
+				"is_private": 1,
+				"attached_to_doctype": DT,
+				"attached_to_name": doc.name,
+			}
+		).insert()
+		frappe.db.set_value(
+			DT,
+			doc.name,
+			{
+				"status": "Archived",
+				"archive_code": "0001-WS·2001-D10-BGS-" + frappe.generate_hash(length=4),
+				"retention_expires_on": "2012-01-01",
+			},
+		)
 		review = frappe.get_doc("Retention Review", gather_expired_documents())
 		self.assertIn(doc.name, [i.official_document for i in review.items])
 		for item in review.items:
@@ -395,13 +526,19 @@ class TestTimeAndRetention(OfficeDocumentsCase):
 		frappe.get_doc("Retention Review", review.name).destroy()
 		act_as("Administrator")
 		d = frappe.get_doc(DT, doc.name)
-		self.assertEqual((d.status, d.destroyed_by, d.retention_review), ("Destroyed", self.u["doc.clerk"], review.name))
+		self.assertEqual(
+			(d.status, d.destroyed_by, d.retention_review), ("Destroyed", self.u["doc.clerk"], review.name)
+		)
 		self.assertEqual(d.title, "到期文件")
-		self.assertFalse(frappe.get_all("File", filters={"attached_to_doctype": DT, "attached_to_name": doc.name}))
+		self.assertFalse(
+			frappe.get_all("File", filters={"attached_to_doctype": DT, "attached_to_name": doc.name})
+		)
 		# a destroyed document is not gathered again
 		again = gather_expired_documents()
 		if again:
-			self.assertNotIn(doc.name, [i.official_document for i in frappe.get_doc("Retention Review", again).items])
+			self.assertNotIn(
+				doc.name, [i.official_document for i in frappe.get_doc("Retention Review", again).items]
+			)
 
 
 class TestCounterConcurrency(FrappeTestCase):

@@ -20,7 +20,10 @@ def pdf_text(pdf: bytes) -> str:
 		fh.flush()
 		out = subprocess.run(["pdftotext", "-layout", fh.name, "-"], capture_output=True, check=True)
 	# CJK fonts map some ideographs to their Kangxi-radical code points (⽂ for 文): fold only those
-	text = "".join(RADICALS.get(c, unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else c) for c in out.stdout.decode("utf-8"))
+	text = "".join(
+		RADICALS.get(c, unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else c)
+		for c in out.stdout.decode("utf-8")
+	)
 	return text
 
 
@@ -39,19 +42,40 @@ class TestPrinting(FrappeTestCase):
 		create_defaults()
 
 	def test_gbt_9704_pdf_shows_every_element(self):
-		doc = frappe.get_doc({
-			"doctype": DT, "direction": "Outgoing", "document_type": "Request", "title": "关于申请增设实验室的请示",
-			"secret_level": "Secret", "secrecy_period": "1年", "urgency": "Very Urgent", "number_code": "校办发",
-			"main_recipients": "市教育局", "cc_recipients": "校长办公室，教务处", "body": "<p>为满足教学需要，拟增设实验室两间。</p>",
-			"attachment_notes": "实验室建设方案\n经费预算表", "copies": 5,
-		}).insert()  # fmt: skip
-		frappe.db.set_value(DT, doc.name, {
-			"status": "Sealed", "document_number": "校办发〔2024〕12号",
-			"signed_on": "2024-10-26 10:00:00", "sealed_on": "2024-10-27 09:00:00", "seal_name": "学校办公室", "printed_on": "2024-10-27",
-		})  # fmt: skip
+		doc = frappe.get_doc(
+			{
+				"doctype": DT,
+				"direction": "Outgoing",
+				"document_type": "Request",
+				"title": "关于申请增设实验室的请示",
+				"secret_level": "Secret",
+				"secrecy_period": "1年",
+				"urgency": "Very Urgent",
+				"number_code": "校办发",
+				"main_recipients": "市教育局",
+				"cc_recipients": "校长办公室，教务处",
+				"body": "<p>为满足教学需要，拟增设实验室两间。</p>",
+				"attachment_notes": "实验室建设方案\n经费预算表",
+				"copies": 5,
+			}
+		).insert()
+		frappe.db.set_value(
+			DT,
+			doc.name,
+			{
+				"status": "Sealed",
+				"document_number": "校办发〔2024〕12号",
+				"signed_on": "2024-10-26 10:00:00",
+				"sealed_on": "2024-10-27 09:00:00",
+				"seal_name": "学校办公室",
+				"printed_on": "2024-10-27",
+			},
+		)
 		signer = "od-print-signer@test.school"
 		if not frappe.db.exists("User", signer):
-			frappe.get_doc({"doctype": "User", "email": signer, "first_name": "王校长", "send_welcome_email": 0}).insert()
+			frappe.get_doc(
+				{"doctype": "User", "email": signer, "first_name": "王校长", "send_welcome_email": 0}
+			).insert()
 		frappe.db.set_value(DT, doc.name, "signer", signer)
 		pdf = frappe.get_print(DT, doc.name, "Official Document GBT 9704", as_pdf=True)
 		info = pdf_info(pdf)
@@ -73,15 +97,28 @@ class TestPrinting(FrappeTestCase):
 			"抄送：校长办公室，教务处。",  # 抄送机关
 			"2024年10月27日印发",  # 印发机关和印发日期
 		):
-			self.assertIn(element, text.replace("  ", " ") if " " in element else text.replace(" ", ""), element)
+			self.assertIn(
+				element, text.replace("  ", " ") if " " in element else text.replace(" ", ""), element
+			)
 		self.assertIn("学校办公室", text)  # 发文机关署名 / 印发机关
 
 	def test_incoming_register_pdf(self):
 		from school_office.office_documents.printing import incoming_register_html
 
-		doc = frappe.get_doc({"doctype": DT, "direction": "Incoming", "title": "区教委关于期末考试安排的通知", "source_organization": "区教委",
-							  "source_document_number": "区教发〔2024〕3号", "pages": 2, "received_on": "2024-10-26 09:00:00"}).insert()  # fmt: skip
-		frappe.db.set_value(DT, doc.name, {"registration_number": "校办-20241026-001", "status": "Registered"})
+		doc = frappe.get_doc(
+			{
+				"doctype": DT,
+				"direction": "Incoming",
+				"title": "区教委关于期末考试安排的通知",
+				"source_organization": "区教委",
+				"source_document_number": "区教发〔2024〕3号",
+				"pages": 2,
+				"received_on": "2024-10-26 09:00:00",
+			}
+		).insert()
+		frappe.db.set_value(
+			DT, doc.name, {"registration_number": "校办-20241026-001", "status": "Registered"}
+		)
 		from frappe.utils.pdf import get_pdf
 
 		frappe.local.lang = "zh"

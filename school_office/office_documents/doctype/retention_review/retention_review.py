@@ -26,22 +26,35 @@ def _require(roles, message):
 class RetentionReview(Document):
 	def validate(self):
 		before = self.get_doc_before_save()
-		if not self.flags.status_change and (self.status or "Draft") != (before.status if before else "Draft"):
+		if not self.flags.status_change and (self.status or "Draft") != (
+			before.status if before else "Draft"
+		):
 			frappe.throw(_("Use the review's buttons to change its status"))
 		if not self.flags.status_change and before:
-			self.approved_by, self.approved_on, self.completed_on = before.approved_by, before.approved_on, before.completed_on
+			self.approved_by, self.approved_on, self.completed_on = (
+				before.approved_by,
+				before.approved_on,
+				before.completed_on,
+			)
 		seen = set()
 		for item in self.items:
 			if item.official_document in seen:
 				frappe.throw(_("Row {0}: {1} is listed twice").format(item.idx, item.official_document))
 			seen.add(item.official_document)
 			d = frappe.db.get_value(
-				"Official Document", item.official_document,
-				["title", "archive_code", "retention", "retention_expires_on", "status"], as_dict=True,
-			)  # fmt: skip
+				"Official Document",
+				item.official_document,
+				["title", "archive_code", "retention", "retention_expires_on", "status"],
+				as_dict=True,
+			)
 			if not d:
 				continue
-			item.title, item.archive_code, item.retention, item.expired_on = d.title, d.archive_code, d.retention, d.retention_expires_on
+			item.title, item.archive_code, item.retention, item.expired_on = (
+				d.title,
+				d.archive_code,
+				d.retention,
+				d.retention_expires_on,
+			)
 		if before and before.status in ("Approved", "Completed") and self.status == before.status:
 			for old, new in zip(before.items, self.items, strict=False):
 				if (old.official_document, old.decision) != (new.official_document, new.decision):
@@ -95,16 +108,24 @@ class RetentionReview(Document):
 
 
 def destroy_document(name: str, review: str, when):
-	for f in frappe.get_all("File", filters={"attached_to_doctype": "Official Document", "attached_to_name": name}, pluck="name"):
+	for f in frappe.get_all(
+		"File", filters={"attached_to_doctype": "Official Document", "attached_to_name": name}, pluck="name"
+	):
 		frappe.delete_doc("File", f, ignore_permissions=True, force=True)
 	frappe.db.set_value(
 		"Official Document",
 		name,
 		{
-			"status": "Destroyed", "destroyed_on": when, "destroyed_by": frappe.session.user, "retention_review": review,
-			"body": None, "full_text": None, "damage_photo": None, "attachment_notes": None,
+			"status": "Destroyed",
+			"destroyed_on": when,
+			"destroyed_by": frappe.session.user,
+			"retention_review": review,
+			"body": None,
+			"full_text": None,
+			"damage_photo": None,
+			"attachment_notes": None,
 		},
-	)  # fmt: skip
+	)
 	frappe.get_doc("Official Document", name).add_comment(
 		"Info", _("Destroyed under Retention Review {0}").format(review)
 	)

@@ -13,10 +13,25 @@ def execute(filters=None):
 	from_date = getdate(filters.from_date or add_days(today(), -30))
 	to_date = getdate(filters.to_date or today())
 	columns = [
-		{"fieldname": "registration_number", "label": _("Registration Number"), "fieldtype": "Data", "width": 170},
+		{
+			"fieldname": "registration_number",
+			"label": _("Registration Number"),
+			"fieldtype": "Data",
+			"width": 170,
+		},
 		{"fieldname": "received_on", "label": _("Received On"), "fieldtype": "Datetime", "width": 150},
-		{"fieldname": "source_organization", "label": _("Source Organization"), "fieldtype": "Data", "width": 140},
-		{"fieldname": "source_document_number", "label": _("Source Document Number"), "fieldtype": "Data", "width": 140},
+		{
+			"fieldname": "source_organization",
+			"label": _("Source Organization"),
+			"fieldtype": "Data",
+			"width": 140,
+		},
+		{
+			"fieldname": "source_document_number",
+			"label": _("Source Document Number"),
+			"fieldtype": "Data",
+			"width": 140,
+		},
 		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 240},
 		{"fieldname": "secret_level", "label": _("Secret Level"), "fieldtype": "Data", "width": 80},
 		{"fieldname": "urgency", "label": _("Urgency"), "fieldtype": "Data", "width": 80},
@@ -24,7 +39,13 @@ def execute(filters=None):
 		{"fieldname": "copies", "label": _("Copies"), "fieldtype": "Int", "width": 60},
 		{"fieldname": "handlers", "label": _("Handled By"), "fieldtype": "Data", "width": 160},
 		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "name", "label": _("Official Document"), "fieldtype": "Link", "options": "Official Document", "width": 130},
+		{
+			"fieldname": "name",
+			"label": _("Official Document"),
+			"fieldtype": "Link",
+			"options": "Official Document",
+			"width": 130,
+		},
 	]
 	docs = frappe.get_list(
 		"Official Document",
@@ -34,8 +55,19 @@ def execute(filters=None):
 			["received_on", ">=", f"{from_date} 00:00:00"],
 			["received_on", "<=", f"{to_date} 23:59:59"],
 		],
-		fields=["name", "registration_number", "received_on", "source_organization", "source_document_number", "title",
-				"secret_level", "urgency", "pages", "copies", "status"],  # fmt: skip
+		fields=[
+			"name",
+			"registration_number",
+			"received_on",
+			"source_organization",
+			"source_document_number",
+			"title",
+			"secret_level",
+			"urgency",
+			"pages",
+			"copies",
+			"status",
+		],
 		order_by="registration_number asc",
 		limit_page_length=0,
 	)
@@ -43,7 +75,11 @@ def execute(filters=None):
 	if docs:
 		for r in frappe.get_all(
 			"Document Routing",
-			filters={"parenttype": "Official Document", "parent": ["in", [d.name for d in docs]], "action": "Handle"},
+			filters={
+				"parenttype": "Official Document",
+				"parent": ["in", [d.name for d in docs]],
+				"action": "Handle",
+			},
 			fields=["parent", "department", "user"],
 			order_by="idx asc",
 		):

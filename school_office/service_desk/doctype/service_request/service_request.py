@@ -33,9 +33,18 @@ class ServiceRequest(Document):
 		user = frappe.session.user
 		if not self.requester and user not in ("Guest", "Administrator") and not is_staff(user):
 			self.requester = user
-		if not self.requester and self.raised_by and frappe.db.exists("User", {"name": self.raised_by, "enabled": 1}):
+		if (
+			not self.requester
+			and self.raised_by
+			and frappe.db.exists("User", {"name": self.raised_by, "enabled": 1})
+		):
 			self.requester = self.raised_by
-		if self.raised_by and user == "Administrator" and self.flags.ignore_mandatory and self.channel in (None, "", "Window"):
+		if (
+			self.raised_by
+			and user == "Administrator"
+			and self.flags.ignore_mandatory
+			and self.channel in (None, "", "Window")
+		):
 			# Email Account "append to" (InboundMail._create_reference_document) creates the request as
 			# Administrator with only the sender and subject set and ignore_mandatory; frappe.new_doc
 			# gives the Select its first option (Window), so "not self.channel" alone never sees it.
@@ -60,7 +69,11 @@ class ServiceRequest(Document):
 			self.requester_name = frappe.db.get_value("User", self.requester, "full_name")
 		if not self.is_new() and self.has_value_changed("service_type"):
 			self.apply_service_type_defaults()
-		if not self.is_new() and self.has_value_changed("priority") and self.status in ("Open", "Needs Info", "Accepted"):
+		if (
+			not self.is_new()
+			and self.has_value_changed("priority")
+			and self.status in ("Open", "Needs Info", "Accepted")
+		):
 			self.queue_score = rules.queue_score(self.priority, get_datetime(self.creation))
 		self.validate_status_change()
 		self.validate_reasons()
@@ -71,8 +84,16 @@ class ServiceRequest(Document):
 	def get_team_emails(self) -> str:
 		if not self.service_team:
 			return ""
-		users = frappe.get_all("Service Team Member", filters={"parent": self.service_team, "parenttype": "Service Team"}, pluck="user")
-		emails = frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="email") if users else []
+		users = frappe.get_all(
+			"Service Team Member",
+			filters={"parent": self.service_team, "parenttype": "Service Team"},
+			pluck="user",
+		)
+		emails = (
+			frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="email")
+			if users
+			else []
+		)
 		return ", ".join(e for e in emails if e)
 
 	# ------------------------------------------------------------------ intake
@@ -136,32 +157,46 @@ class ServiceRequest(Document):
 		missing = [m.material for m in self.materials if m.is_mandatory and not (m.received or m.attachment)]
 		if missing:
 			frappe.throw(
-				_("These mandatory materials have not been received: {0}. Ask the requester to supplement them (Needs Info).").format(
-					", ".join(_(m) for m in missing)
-				),
+				_(
+					"These mandatory materials have not been received: {0}. Ask the requester to supplement them (Needs Info)."
+				).format(", ".join(_(m) for m in missing)),
 				title=_("Materials Missing"),
 			)
 
 	def check_application_form(self):
 		if self.form_template == "Leave Slip":
 			if not (self.leave_start and self.leave_end and self.leave_reason):
-				frappe.throw(_("The leave slip needs the period and the reason."), title=_("Application Form"))
+				frappe.throw(
+					_("The leave slip needs the period and the reason."), title=_("Application Form")
+				)
 			if get_datetime(self.leave_start) >= get_datetime(self.leave_end):
 				frappe.throw(_("The leave must end after it starts."), title=_("Application Form"))
 		elif self.form_template == "Venue Application":
 			if not (self.event_name and self.event_start and self.event_end and cint(self.headcount) > 0):
-				frappe.throw(_("The venue application needs the event, its time and the headcount."), title=_("Application Form"))
+				frappe.throw(
+					_("The venue application needs the event, its time and the headcount."),
+					title=_("Application Form"),
+				)
 			if get_datetime(self.event_start) >= get_datetime(self.event_end):
 				frappe.throw(_("The event must end after it starts."), title=_("Application Form"))
 			if not self.safety_commitment:
-				frappe.throw(_("The safety commitment must be accepted and signed."), title=_("Application Form"))
+				frappe.throw(
+					_("The safety commitment must be accepted and signed."), title=_("Application Form")
+				)
 
 	def validate_reasons(self):
 		if self.status == "Rejected" and not (self.rejection_reason or "").strip():
 			frappe.throw(_("Give the reason for rejecting the request."), title=_("Reason Required"))
 		if self.status == "Referred" and not (self.referred_to and (self.referral_reason or "").strip()):
-			frappe.throw(_("Give the department the request is referred to and the reason."), title=_("Reason Required"))
-		if self.status in ("Resolved", "Closed") and self.outcome == "Cannot Be Solved" and not (self.unsolvable_reason or "").strip():
+			frappe.throw(
+				_("Give the department the request is referred to and the reason."),
+				title=_("Reason Required"),
+			)
+		if (
+			self.status in ("Resolved", "Closed")
+			and self.outcome == "Cannot Be Solved"
+			and not (self.unsolvable_reason or "").strip()
+		):
 			frappe.throw(_("Explain to the requester why it cannot be solved."), title=_("Reason Required"))
 		if self.is_complaint and self.status == "Closed" and not self.outcome:
 			frappe.throw(_("Record the outcome before closing a complaint."), title=_("Outcome Required"))
@@ -191,7 +226,11 @@ class ServiceRequest(Document):
 		from school_office.utils.calendar import get_work_calendar
 
 		ms = rules.complaint_milestones(received, get_work_calendar(), bool(self.is_complex))
-		self.registered_due, self.assigned_due, self.plan_due = ms.registered_due, ms.assigned_due, ms.plan_due
+		self.registered_due, self.assigned_due, self.plan_due = (
+			ms.registered_due,
+			ms.assigned_due,
+			ms.plan_due,
+		)
 
 	def update_complaint_milestones(self):
 		if not self.is_complaint:
@@ -237,7 +276,10 @@ class ServiceRequest(Document):
 
 			close_all_assignments(self.doctype, self.name, ignore_permissions=True)
 		if new == "Needs Info":
-			self.add_comment("Info", _("Information requested from the requester: {0}").format(self.needs_info_message or ""))
+			self.add_comment(
+				"Info",
+				_("Information requested from the requester: {0}").format(self.needs_info_message or ""),
+			)
 		if new in ("Resolved",):
 			from school_office.service_desk.feedback import send_rating_request
 
@@ -247,7 +289,11 @@ class ServiceRequest(Document):
 		"""The requester answered a Needs Info request: it goes back where it was."""
 		if self.status != "Needs Info":
 			return False
-		self.status = self.status_before_hold if self.status_before_hold in ("Open", "Accepted", "In Progress") else "Open"
+		self.status = (
+			self.status_before_hold
+			if self.status_before_hold in ("Open", "Accepted", "In Progress")
+			else "Open"
+		)
 		self.flags.ignore_permissions = True
 		self.save()
 		return True

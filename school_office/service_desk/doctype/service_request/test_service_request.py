@@ -11,7 +11,7 @@ from school_office.demo import make_demo
 from school_office.service_desk import api
 from school_office.service_desk.tasks import auto_close, escalate_request
 from school_office.setup.demo_data import DEMO_DOMAIN
-from school_office.utils.calendar import clear_calendar_cache, rebuild_school_calendar
+from school_office.utils.calendar import clear_calendar_cache
 
 
 def u(local):
@@ -53,8 +53,15 @@ def ensure_outgoing_email_account():
 
 def mails(name):
 	"""E-mails the standard Notifications sent about a request (their Communication records)."""
-	return frappe.get_all("Communication", filters={"reference_doctype": "Service Request", "reference_name": name, "communication_medium": "Email"},
-						  fields=["content", "recipients", "subject"])  # fmt: skip
+	return frappe.get_all(
+		"Communication",
+		filters={
+			"reference_doctype": "Service Request",
+			"reference_name": name,
+			"communication_medium": "Email",
+		},
+		fields=["content", "recipients", "subject"],
+	)
 
 
 def sent_to(name, text):
@@ -92,7 +99,9 @@ class TestIntake(ServiceDeskTestCase):
 		self.assertEqual(doc.service_team, "Maintenance")
 		self.assertEqual(doc.service_category, "Facilities and Repairs")
 		self.assertEqual(doc.priority, "High")  # the service type's default
-		self.assertTrue(doc.materials and doc.materials[0].material == "Location and description of the fault")
+		self.assertTrue(
+			doc.materials and doc.materials[0].material == "Location and description of the fault"
+		)
 		self.assertTrue(doc.registered_on)
 		self.assertEqual(doc.service_level_agreement, "SLA-Service Request-Facilities and Repairs")
 		self.assertTrue(doc.response_by and doc.sla_resolution_by)
@@ -102,7 +111,13 @@ class TestIntake(ServiceDeskTestCase):
 
 	def test_portal_user_is_the_requester(self):
 		frappe.set_user(u("teacher"))
-		doc = frappe.get_doc({"doctype": "Service Request", "subject": "Need a certificate", "service_type": "Certificate Issuance"}).insert()
+		doc = frappe.get_doc(
+			{
+				"doctype": "Service Request",
+				"subject": "Need a certificate",
+				"service_type": "Certificate Issuance",
+			}
+		).insert()
 		self.assertEqual(doc.channel, "Portal")
 		self.assertEqual(doc.requester, u("teacher"))
 
@@ -135,7 +150,10 @@ class TestClocks(ServiceDeskTestCase):
 			{
 				"doctype": "Holiday Arrangement",
 				"year": 2030,
-				"days": [{"date": f"2030-10-0{d}", "day_type": "Holiday", "description": "National Day"} for d in range(1, 8)]
+				"days": [
+					{"date": f"2030-10-0{d}", "day_type": "Holiday", "description": "National Day"}
+					for d in range(1, 8)
+				]
 				+ [{"date": "2030-10-12", "day_type": "Make-up Working Day", "description": "调休"}],
 			}
 		)
@@ -221,8 +239,12 @@ class TestAcceptance(ServiceDeskTestCase):
 			api.request_info(doc.name, "")
 
 	def test_leave_slip_form_checked(self):
-		doc = make_request(service_type="Leave Slip", leave_start="2026-12-02 08:00:00", leave_end="2026-12-01 08:00:00",
-						   leave_reason="Ill")  # fmt: skip
+		doc = make_request(
+			service_type="Leave Slip",
+			leave_start="2026-12-02 08:00:00",
+			leave_end="2026-12-01 08:00:00",
+			leave_reason="Ill",
+		)
 		self.assertEqual(doc.form_template, "Leave Slip")
 		for m in doc.materials:
 			m.received = 1
@@ -246,8 +268,11 @@ class TestRouting(ServiceDeskTestCase):
 		doc = make_request(service_type="Repair Request", area="Teaching Building")
 		doc.reload()
 		self.assertEqual(frappe.parse_json(doc._assign), [u("technician")])
-		rules = frappe.get_all("Assignment Rule", filters={"document_type": "Service Request", "description": ("like", "%Maintenance -->%")},
-							   fields=["name", "disabled"])  # fmt: skip
+		rules = frappe.get_all(
+			"Assignment Rule",
+			filters={"document_type": "Service Request", "description": ("like", "%Maintenance -->%")},
+			fields=["name", "disabled"],
+		)
 		self.assertTrue({"Maintenance", "Maintenance: urgent"} <= {r.name for r in rules})
 		self.assertTrue(all(r.disabled for r in rules))  # applied by routing, not evaluated on every save
 		todo = frappe.get_all("ToDo", filters={"reference_name": doc.name}, fields=["description", "status"])
@@ -258,43 +283,72 @@ class TestRouting(ServiceDeskTestCase):
 		doc.save()
 		api.accept(doc.name)
 		api.resolve(doc.name, "Replaced the lamp")
-		self.assertEqual(frappe.get_all("ToDo", filters={"reference_name": doc.name}, pluck="status"), ["Closed"])
+		self.assertEqual(
+			frappe.get_all("ToDo", filters={"reference_name": doc.name}, pluck="status"), ["Closed"]
+		)
 
 	def test_round_robin_and_areas(self):
 		if frappe.db.exists("Service Team", "Test RR Team"):
 			frappe.delete_doc("Service Team", "Test RR Team", force=True)
-		team = frappe.get_doc({"doctype": "Service Team", "team_name": "Test RR Team", "assignment_method": "Round Robin",
-							   "members": [{"user": u("office.staff"), "skill_level": "Junior", "areas": "North"},
-										   {"user": u("print.staff"), "skill_level": "Expert", "areas": "South"}]}).insert()  # fmt: skip
+		team = frappe.get_doc(
+			{
+				"doctype": "Service Team",
+				"team_name": "Test RR Team",
+				"assignment_method": "Round Robin",
+				"members": [
+					{"user": u("office.staff"), "skill_level": "Junior", "areas": "North"},
+					{"user": u("print.staff"), "skill_level": "Expert", "areas": "South"},
+				],
+			}
+		).insert()
 		got = []
 		for _i in range(4):
 			d = make_request(service_type="Consultation", service_team=team.name, priority="Medium")
 			got.append(frappe.parse_json(frappe.db.get_value("Service Request", d.name, "_assign"))[0])
 		self.assertEqual(set(got), {u("office.staff"), u("print.staff")})
 		self.assertNotEqual(got[0], got[1])
-		south = make_request(service_type="Consultation", service_team=team.name, area="South gate", priority="Medium")
-		self.assertEqual(frappe.parse_json(frappe.db.get_value("Service Request", south.name, "_assign")), [u("print.staff")])
+		south = make_request(
+			service_type="Consultation", service_team=team.name, area="South gate", priority="Medium"
+		)
+		self.assertEqual(
+			frappe.parse_json(frappe.db.get_value("Service Request", south.name, "_assign")),
+			[u("print.staff")],
+		)
 		urgent = make_request(service_type="Consultation", service_team=team.name, priority="Urgent")
-		self.assertEqual(frappe.parse_json(frappe.db.get_value("Service Request", urgent.name, "_assign")), [u("print.staff")])
+		self.assertEqual(
+			frappe.parse_json(frappe.db.get_value("Service Request", urgent.name, "_assign")),
+			[u("print.staff")],
+		)
 
 	def test_scheduled_routing_routes_what_is_left(self):
 		from school_office.service_desk.routing import route_new_requests
 
 		doc = make_request(service_type="Repair Request", area="Teaching Building")
 		# as if saved while routing runs every minute: not routed, not assigned yet
-		frappe.db.set_value("Service Request", doc.name, {"routed_on": None, "_assign": None}, update_modified=False)
+		frappe.db.set_value(
+			"Service Request", doc.name, {"routed_on": None, "_assign": None}, update_modified=False
+		)
 		frappe.db.delete("ToDo", {"reference_type": "Service Request", "reference_name": doc.name})
 		route_new_requests()
 		self.assertTrue(frappe.db.get_value("Service Request", doc.name, "routed_on"))
-		self.assertEqual(frappe.parse_json(frappe.db.get_value("Service Request", doc.name, "_assign")), [u("technician")])
+		self.assertEqual(
+			frappe.parse_json(frappe.db.get_value("Service Request", doc.name, "_assign")), [u("technician")]
+		)
 		route_new_requests()  # nothing twice
-		self.assertEqual(frappe.db.count("ToDo", {"reference_type": "Service Request", "reference_name": doc.name}), 1)
+		self.assertEqual(
+			frappe.db.count("ToDo", {"reference_type": "Service Request", "reference_name": doc.name}), 1
+		)
 
 	def test_urgent_first_and_move_to_front(self):
 		low = make_request(priority="Low", service_team="Coordination")
 		medium = make_request(priority="Medium", service_team="Coordination")
 		urgent = make_request(priority="Urgent", service_team="Coordination")
-		order = frappe.get_all("Service Request", filters={"name": ("in", [low.name, medium.name, urgent.name])}, order_by="queue_score asc", pluck="name")
+		order = frappe.get_all(
+			"Service Request",
+			filters={"name": ("in", [low.name, medium.name, urgent.name])},
+			order_by="queue_score asc",
+			pluck="name",
+		)
 		self.assertEqual(order, [urgent.name, medium.name, low.name])
 		frappe.set_user(u("office.staff"))
 		with self.assertRaises(frappe.PermissionError):
@@ -305,9 +359,20 @@ class TestRouting(ServiceDeskTestCase):
 		later = make_request(priority="Medium", service_team="Coordination")
 		api.move_to_front(later.name, "Dean's request")
 		frappe.set_user("Administrator")
-		order = frappe.get_all("Service Request", filters={"name": ("in", [medium.name, later.name, urgent.name])}, order_by="queue_score asc", pluck="name")
-		self.assertEqual(order, [urgent.name, later.name, medium.name])  # front of its band, urgent still first
-		self.assertTrue(frappe.db.exists("Comment", {"reference_name": later.name, "content": ("like", "%Dean's request%")}))
+		order = frappe.get_all(
+			"Service Request",
+			filters={"name": ("in", [medium.name, later.name, urgent.name])},
+			order_by="queue_score asc",
+			pluck="name",
+		)
+		self.assertEqual(
+			order, [urgent.name, later.name, medium.name]
+		)  # front of its band, urgent still first
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment", {"reference_name": later.name, "content": ("like", "%Dean's request%")}
+			)
+		)
 
 
 class TestPermissions(ServiceDeskTestCase):
@@ -351,7 +416,12 @@ class TestPermissions(ServiceDeskTestCase):
 
 class TestComplaints(ServiceDeskTestCase):
 	def test_milestones_on_the_working_calendar(self):
-		doc = make_request(service_type="Complaint", channel="Suggestion Box", problem_type="Facilities", contact="13800000000")
+		doc = make_request(
+			service_type="Complaint",
+			channel="Suggestion Box",
+			problem_type="Facilities",
+			contact="13800000000",
+		)
 		restart = get_datetime("2026-11-20 10:00:00")  # Friday
 		doc.set_complaint_dues(restart)
 		self.assertEqual(get_datetime(doc.registered_due), datetime(2026, 11, 20, 17, 30))
@@ -363,7 +433,10 @@ class TestComplaints(ServiceDeskTestCase):
 		doc.save()
 		self.assertTrue(doc.registered_on)  # recorded by staff from the suggestion box
 		states = doc.milestone_states()
-		self.assertEqual(states["registered"], "late" if get_datetime(doc.registered_on) > get_datetime(doc.registered_due) else "done")
+		self.assertEqual(
+			states["registered"],
+			"late" if get_datetime(doc.registered_on) > get_datetime(doc.registered_due) else "done",
+		)
 		doc.responsible_department = frappe.db.get_value("Department", {"department_name": "Logistics"})
 		doc.preliminary_plan = "Fix the lights this week"
 		doc.save()
@@ -392,12 +465,17 @@ class TestEscalation(ServiceDeskTestCase):
 		sent = escalate_request(doc.name, now=datetime(2026, 11, 23, 10, 0))
 		self.assertEqual(sent, ["Response 75%"])
 		self.assertEqual(escalate_request(doc.name, now=datetime(2026, 11, 23, 10, 5)), [])
-		self.assertTrue(frappe.db.exists("Notification Log", {"for_user": u("technician"), "document_name": doc.name}))
+		self.assertTrue(
+			frappe.db.exists("Notification Log", {"for_user": u("technician"), "document_name": doc.name})
+		)
 		sent = escalate_request(doc.name, now=datetime(2026, 11, 23, 11, 0))
 		self.assertEqual(sent, ["Response Breached"])
 		self.assertEqual(escalate_request(doc.name, now=datetime(2026, 11, 23, 12, 0)), [])
 		doc.reload()
-		self.assertEqual([(e.escalation_type, e.target) for e in doc.escalations], [("Response 75%", "Response"), ("Response Breached", "Response")])
+		self.assertEqual(
+			[(e.escalation_type, e.target) for e in doc.escalations],
+			[("Response 75%", "Response"), ("Response Breached", "Response")],
+		)
 		self.assertIn(u("office.manager"), doc.escalations[1].notified)
 		# the standard Notification tells the Office Manager by e-mail
 		self.assertIn(u("office.manager"), sent_to(doc.name, "已超过时限"))
@@ -413,10 +491,18 @@ class TestCompletion(ServiceDeskTestCase):
 	def test_resolved_requester_told_with_rating_link(self):
 		doc = self.resolved()
 		self.assertTrue(doc.resolved_on)
-		log = frappe.get_all("Notification Log", filters={"for_user": u("student"), "document_name": doc.name}, pluck="subject")
+		log = frappe.get_all(
+			"Notification Log", filters={"for_user": u("student"), "document_name": doc.name}, pluck="subject"
+		)
 		self.assertTrue(any(doc.rating_key in s for s in log))
 		mail = mails(doc.name)
-		self.assertTrue(any(f"service-feedback?request={doc.name}&amp;key={doc.rating_key}" in m.content or f"service-feedback?request={doc.name}&key={doc.rating_key}" in m.content for m in mail))
+		self.assertTrue(
+			any(
+				f"service-feedback?request={doc.name}&amp;key={doc.rating_key}" in m.content
+				or f"service-feedback?request={doc.name}&key={doc.rating_key}" in m.content
+				for m in mail
+			)
+		)
 		self.assertTrue(any("请为本次服务评分" in m.content and "Please rate" in m.content for m in mail))
 		self.assertIn(u("student"), sent_to(doc.name, "请为本次服务评分"))
 
@@ -451,21 +537,40 @@ class TestCompletion(ServiceDeskTestCase):
 		doc = self.resolved()
 		api.log_follow_up(doc.name, "Satisfied", "Thanked the office")
 		doc.reload()
-		self.assertEqual((doc.follow_ups[0].outcome, doc.follow_ups[0].called_by), ("Satisfied", "Administrator"))
+		self.assertEqual(
+			(doc.follow_ups[0].outcome, doc.follow_ups[0].called_by), ("Satisfied", "Administrator")
+		)
 
 
 class TestNotifications(ServiceDeskTestCase):
 	def test_standard_notifications_installed_and_bilingual(self):
-		for name in ("Service Request New", "Service Request Assigned", "Service Request Needs Info", "Service Request Resolved",
-					 "Service Request Breached", "Service Request Complaint Closed"):  # fmt: skip
+		for name in (
+			"Service Request New",
+			"Service Request Assigned",
+			"Service Request Needs Info",
+			"Service Request Resolved",
+			"Service Request Breached",
+			"Service Request Complaint Closed",
+		):
 			n = frappe.get_doc("Notification", name)
 			self.assertTrue(n.enabled and n.is_standard, name)
 		doc = make_request(service_type="Repair Request", area="Teaching Building")
-		self.assertTrue(any("新的服务申请" in m.content and "A new service request" in m.content for m in mails(doc.name)))
+		self.assertTrue(
+			any("新的服务申请" in m.content and "A new service request" in m.content for m in mails(doc.name))
+		)
 		self.assertIn(u("technician"), sent_to(doc.name, "新的服务申请"))
 		api.request_info(doc.name, "Which room?")
 		self.assertIn(u("student"), sent_to(doc.name, "Which room?"))
 		# assigned -> assignee (Notification on ToDo)
 		todo = frappe.get_all("ToDo", filters={"reference_name": doc.name}, pluck="name")
 		self.assertTrue(todo)
-		self.assertTrue(frappe.get_all("Communication", filters={"reference_doctype": "ToDo", "reference_name": ("in", todo), "recipients": ("like", f"%{u('technician')}%")}))
+		self.assertTrue(
+			frappe.get_all(
+				"Communication",
+				filters={
+					"reference_doctype": "ToDo",
+					"reference_name": ("in", todo),
+					"recipients": ("like", f"%{u('technician')}%"),
+				},
+			)
+		)

@@ -17,7 +17,9 @@ class ServiceTeam(Document):
 				)
 			seen.add(row.user)
 		if self.lead and self.lead not in seen and self.members:
-			frappe.msgprint(_("The team lead {0} is not listed as a member.").format(self.lead), indicator="orange")
+			frappe.msgprint(
+				_("The team lead {0} is not listed as a member.").format(self.lead), indicator="orange"
+			)
 
 	def member_users(self) -> list[str]:
 		return [row.user for row in self.members]

@@ -20,7 +20,11 @@ class TestServiceTeam(FrappeTestCase):
 
 	def test_member_users(self):
 		doc = frappe.get_doc(
-			{"doctype": "Service Team", "team_name": "Test Users Team", "members": [{"user": "Administrator", "skill_level": "Expert", "areas": "A, B"}]}
+			{
+				"doctype": "Service Team",
+				"team_name": "Test Users Team",
+				"members": [{"user": "Administrator", "skill_level": "Expert", "areas": "A, B"}],
+			}
 		).insert()
 		self.assertEqual(doc.member_users(), ["Administrator"])
 		self.assertEqual(doc.members[0].full_name, frappe.db.get_value("User", "Administrator", "full_name"))

@@ -57,8 +57,14 @@ class TestServiceType(FrappeTestCase):
 			make_service("Test Twice", required_materials=[{"material": "Form"}, {"material": "form "}])
 
 	def test_guide_groups_published_services_with_materials(self):
-		make_service("Test Published One", service_category="Daily Life",
-					 required_materials=[{"material": "Photo", "is_mandatory": 0}, {"material": "Form", "is_mandatory": 1}])  # fmt: skip
+		make_service(
+			"Test Published One",
+			service_category="Daily Life",
+			required_materials=[
+				{"material": "Photo", "is_mandatory": 0},
+				{"material": "Form", "is_mandatory": 1},
+			],
+		)
 		make_service("Test Hidden One", service_category="Daily Life", is_published=0)
 		cats = {c.name: c for c in guide_categories()}
 		names = [s.name for s in cats["Daily Life"].services]
@@ -72,8 +78,12 @@ class TestServiceType(FrappeTestCase):
 		self.assertEqual(orders, sorted(orders))
 
 	def test_service_page_renders_and_unpublished_is_not_found(self):
-		doc = make_service("Test Page Service", contact_person="Ms Li", contact_phone="010-1234",
-						   required_materials=[{"material": "Leave application form", "is_mandatory": 1}])  # fmt: skip
+		doc = make_service(
+			"Test Page Service",
+			contact_person="Ms Li",
+			contact_phone="010-1234",
+			required_materials=[{"material": "Leave application form", "is_mandatory": 1}],
+		)
 		status, html = render(doc.route)
 		self.assertEqual(status, 200)
 		self.assertIn("Test Page Service", html)
@@ -86,8 +96,11 @@ class TestServiceType(FrappeTestCase):
 		self.assertEqual(status, 404)
 
 	def test_guide_page_in_chinese(self):
-		make_service("Test Zh Service", service_category="Academic",
-					 required_materials=[{"material": "Student ID card", "is_mandatory": 1}])  # fmt: skip
+		make_service(
+			"Test Zh Service",
+			service_category="Academic",
+			required_materials=[{"material": "Student ID card", "is_mandatory": 1}],
+		)
 		status, html = render("service-guide", lang="zh")
 		self.assertEqual(status, 200)
 		self.assertIn("办事指南", html)

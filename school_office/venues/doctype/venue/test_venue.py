@@ -19,20 +19,43 @@ class TestVenue(FrappeTestCase):
 		create_defaults()
 
 	def test_venue_joins_location_tree_under_its_building(self):
-		v = frappe.get_doc({"doctype": "Venue", "venue_name": "TVL Room 7", "venue_category": "Normal", "capacity": 12,
-			"building": "TVL Building"}).insert(ignore_permissions=True)  # fmt: skip
+		v = frappe.get_doc(
+			{
+				"doctype": "Venue",
+				"venue_name": "TVL Room 7",
+				"venue_category": "Normal",
+				"capacity": 12,
+				"building": "TVL Building",
+			}
+		).insert(ignore_permissions=True)
 		self.assertEqual(v.location, "TVL Room 7")
 		self.assertEqual(frappe.db.get_value("Location", "TVL Room 7", "parent_location"), "TVL Building")
 		self.assertTrue(frappe.db.get_value("Location", "TVL Building", "is_group"))
 		self.assertTrue(v.check_in_key)
 
 	def test_capacity_and_duplicate_equipment_refused(self):
-		self.assertRaises(frappe.ValidationError, frappe.get_doc({"doctype": "Venue", "venue_name": "TVL Zero",
-			"venue_category": "Normal", "capacity": 0}).insert)  # fmt: skip
-		self.assertRaises(frappe.ValidationError, frappe.get_doc({"doctype": "Venue", "venue_name": "TVL Dup",
-			"venue_category": "Normal", "capacity": 5, "equipment": [{"equipment": "Projector"}, {"equipment": " projector"}]}).insert)  # fmt: skip
+		self.assertRaises(
+			frappe.ValidationError,
+			frappe.get_doc(
+				{"doctype": "Venue", "venue_name": "TVL Zero", "venue_category": "Normal", "capacity": 0}
+			).insert,
+		)
+		self.assertRaises(
+			frappe.ValidationError,
+			frappe.get_doc(
+				{
+					"doctype": "Venue",
+					"venue_name": "TVL Dup",
+					"venue_category": "Normal",
+					"capacity": 5,
+					"equipment": [{"equipment": "Projector"}, {"equipment": " projector"}],
+				}
+			).insert,
+		)
 
 	def test_get_equipment_from_assets_needs_a_location(self):
-		v = frappe.get_doc({"doctype": "Venue", "venue_name": "TVL Room 8", "venue_category": "Normal", "capacity": 5}).insert(ignore_permissions=True)
+		v = frappe.get_doc(
+			{"doctype": "Venue", "venue_name": "TVL Room 8", "venue_category": "Normal", "capacity": 5}
+		).insert(ignore_permissions=True)
 		self.assertEqual(v.get_equipment_from_assets(), 0)  # its own new Location holds no assets yet
 		self.assertEqual(len(v.equipment), 0)

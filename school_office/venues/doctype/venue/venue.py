@@ -35,7 +35,9 @@ class Venue(Document):
 		if self.building:
 			parent = self.building
 			if not frappe.db.exists("Location", parent):
-				frappe.get_doc({"doctype": "Location", "location_name": parent, "is_group": 1}).insert(ignore_permissions=True)
+				frappe.get_doc({"doctype": "Location", "location_name": parent, "is_group": 1}).insert(
+					ignore_permissions=True
+				)
 			elif not frappe.db.get_value("Location", parent, "is_group"):
 				parent = None
 		if not frappe.db.exists("Location", self.venue_name):
@@ -53,7 +55,9 @@ class Venue(Document):
 		lft, rgt = frappe.db.get_value("Location", self.location, ["lft", "rgt"])
 		locations = frappe.get_all("Location", filters={"lft": (">=", lft), "rgt": ("<=", rgt)}, pluck="name")
 		assets = frappe.get_all(
-			"Asset", filters={"location": ("in", locations), "docstatus": 1}, fields=["name", "asset_name", "item_name"]
+			"Asset",
+			filters={"location": ("in", locations), "docstatus": 1},
+			fields=["name", "asset_name", "item_name"],
 		)
 		have = {r.asset for r in self.equipment if r.asset}
 		added = 0
@@ -61,7 +65,9 @@ class Venue(Document):
 			if a.name in have:
 				continue
 			label = a.asset_name or a.item_name or a.name
-			existing = next((r for r in self.equipment if r.equipment.lower() == label.lower() and not r.asset), None)
+			existing = next(
+				(r for r in self.equipment if r.equipment.lower() == label.lower() and not r.asset), None
+			)
 			if existing:
 				existing.asset = a.name
 			else:

@@ -27,8 +27,14 @@ BOB = "venue.bob@test.school"
 def make_user(email, roles=(), user_type="System User"):
 	if not frappe.db.exists("User", email):
 		frappe.get_doc(
-			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0,
-			 "user_type": user_type, "roles": [{"role": r} for r in roles]}  # fmt: skip
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0],
+				"send_welcome_email": 0,
+				"user_type": user_type,
+				"roles": [{"role": r} for r in roles],
+			}
 		).insert(ignore_permissions=True)
 	return email
 
@@ -37,14 +43,23 @@ def make_venue(name, category, capacity, equipment=(), check_in=1, bookable=1):
 	if frappe.db.exists("Venue", name):
 		frappe.delete_doc("Venue", name, force=True, ignore_permissions=True)
 	return frappe.get_doc(
-		{"doctype": "Venue", "venue_name": name, "venue_category": category, "capacity": capacity, "is_bookable": bookable,
-		 "check_in_required": check_in, "equipment": [{"equipment": e} for e in equipment]}  # fmt: skip
+		{
+			"doctype": "Venue",
+			"venue_name": name,
+			"venue_category": category,
+			"capacity": capacity,
+			"is_bookable": bookable,
+			"check_in_required": check_in,
+			"equipment": [{"equipment": e} for e in equipment],
+		}
 	).insert(ignore_permissions=True)
 
 
 def day(n, hour=9, minute=0):
 	"""A time n days from today (far enough ahead for every category)."""
-	return get_datetime(add_to_date(now_datetime(), days=n)).replace(hour=hour, minute=minute, second=0, microsecond=0)
+	return get_datetime(add_to_date(now_datetime(), days=n)).replace(
+		hour=hour, minute=minute, second=0, microsecond=0
+	)
 
 
 def book(venue, start, hours=1, user=None, activity="Meeting", headcount=10, insert=True, **kw):
@@ -52,8 +67,17 @@ def book(venue, start, hours=1, user=None, activity="Meeting", headcount=10, ins
 	frappe.set_user(user or ALICE)
 	try:
 		doc = frappe.get_doc(
-			{"doctype": "Venue Booking", "venue": venue, "starts_on": start, "requester": user or ALICE, "ends_on": start + timedelta(hours=hours),
-			 "purpose": "Test", "activity_class": activity, "headcount": headcount, **kw}  # fmt: skip
+			{
+				"doctype": "Venue Booking",
+				"venue": venue,
+				"starts_on": start,
+				"requester": user or ALICE,
+				"ends_on": start + timedelta(hours=hours),
+				"purpose": "Test",
+				"activity_class": activity,
+				"headcount": headcount,
+				**kw,
+			}
 		)
 		if insert:
 			doc.insert()
@@ -98,13 +122,24 @@ class TestVenueBooking(FrappeTestCase):
 
 	# ------------------------------------------------------------------ RM-1 venues
 	def test_venue_on_location_tree(self):
-		v = frappe.get_doc({"doctype": "Venue", "venue_name": "TV Located", "venue_category": "Normal", "capacity": 12,
-			"building": "TV Building"}).insert(ignore_permissions=True)  # fmt: skip
+		v = frappe.get_doc(
+			{
+				"doctype": "Venue",
+				"venue_name": "TV Located",
+				"venue_category": "Normal",
+				"capacity": 12,
+				"building": "TV Building",
+			}
+		).insert(ignore_permissions=True)
 		self.assertEqual(v.location, "TV Located")
 		self.assertEqual(frappe.db.get_value("Location", "TV Located", "parent_location"), "TV Building")
 		self.assertTrue(frappe.db.get_value("Location", "TV Building", "is_group"))
-		self.assertRaises(frappe.ValidationError, frappe.get_doc({"doctype": "Venue", "venue_name": "TV Zero", "venue_category": "Normal",
-			"capacity": 0}).insert)  # fmt: skip
+		self.assertRaises(
+			frappe.ValidationError,
+			frappe.get_doc(
+				{"doctype": "Venue", "venue_name": "TV Zero", "venue_category": "Normal", "capacity": 0}
+			).insert,
+		)
 
 	# ------------------------------------------------------------------ RM-3 rules
 	def test_rules_refuse_with_the_rule_and_what_would_pass(self):
@@ -191,11 +226,15 @@ class TestVenueBooking(FrappeTestCase):
 		self.assertEqual(m.displaced_by, teaching.name)
 		self.assertIn("TV Room B", m.displacement_note)  # similar capacity and equipment first
 		# three free alternatives (other venues on the site, e.g. the demo's, may rank among them)
-		others = frappe.get_all("Venue", filters={"name": ("not in", ["TV Room A", "TV Closed"]), "is_bookable": 1}, pluck="name")
+		others = frappe.get_all(
+			"Venue", filters={"name": ("not in", ["TV Room A", "TV Closed"]), "is_bookable": 1}, pluck="name"
+		)
 		listed = [v for v in others if v in m.displacement_note]
 		self.assertGreaterEqual(len(listed), 3)
 		self.assertNotIn("TV Closed", m.displacement_note)
-		self.assertTrue(frappe.db.exists("Notification Log", {"for_user": STAFF, "document_name": meeting.name}))
+		self.assertTrue(
+			frappe.db.exists("Notification Log", {"for_user": STAFF, "document_name": meeting.name})
+		)
 		# teaching does not displace teaching
 		other = book("TV Room A", day(9), user=MANAGER, activity="Exam")
 		self.assertRaises(VenueConflictError, approve, other)
@@ -217,25 +256,44 @@ class TestVenueBooking(FrappeTestCase):
 	def test_find_free_venues_filters_buffers_and_ranks(self):
 		start = day(11)
 		frappe.set_user(ALICE)
-		names = [v["name"] for v in api.find_free_venues(start, start + timedelta(hours=1), capacity=30, equipment="projector")]
+		names = [
+			v["name"]
+			for v in api.find_free_venues(
+				start, start + timedelta(hours=1), capacity=30, equipment="projector"
+			)
+		]
 		tv = [n for n in names if n.startswith("TV ")]
 		self.assertEqual(tv[:3], ["TV Free Room", "TV Room A", "TV Room B"])  # least spare capacity first
 		self.assertNotIn("TV Closed", tv)
 		self.assertNotIn("TV Room C", tv)  # no projector
 		self.assertEqual(
-			[v["name"] for v in api.find_free_venues(start, start + timedelta(hours=1), equipment='["Projector", "Microphone"]') if v["name"].startswith("TV ")],
+			[
+				v["name"]
+				for v in api.find_free_venues(
+					start, start + timedelta(hours=1), equipment='["Projector", "Microphone"]'
+				)
+				if v["name"].startswith("TV ")
+			],
 			["TV Hall"],
 		)
 		self.assertEqual(
-			{v["name"] for v in api.find_free_venues(start, start + timedelta(hours=1), category="Classroom")} & {"TV Room A"}, set()
+			{v["name"] for v in api.find_free_venues(start, start + timedelta(hours=1), category="Classroom")}
+			& {"TV Room A"},
+			set(),
 		)
 		frappe.set_user("Administrator")
 		a = book("TV Room A", start)
 		approve(a)
 		frappe.set_user(ALICE)
-		free = {v["name"] for v in api.find_free_venues(start + timedelta(hours=1, minutes=5), start + timedelta(hours=2))}
+		free = {
+			v["name"]
+			for v in api.find_free_venues(start + timedelta(hours=1, minutes=5), start + timedelta(hours=2))
+		}
 		self.assertNotIn("TV Room A", free)  # inside its 10-minute buffer
-		free = {v["name"] for v in api.find_free_venues(start + timedelta(hours=1, minutes=10), start + timedelta(hours=2))}
+		free = {
+			v["name"]
+			for v in api.find_free_venues(start + timedelta(hours=1, minutes=10), start + timedelta(hours=2))
+		}
 		self.assertIn("TV Room A", free)
 		frappe.set_user("Guest")
 		self.assertRaises(frappe.PermissionError, api.find_free_venues, start, start + timedelta(hours=1))
@@ -262,7 +320,12 @@ class TestVenueBooking(FrappeTestCase):
 	def _started(self, venue, minutes_ago, hours=1):
 		now = now_datetime()
 		d = book(venue, day(12), insert=False)
-		d.update({"starts_on": add_to_date(now, minutes=-minutes_ago), "ends_on": add_to_date(now, minutes=-minutes_ago, hours=hours)})
+		d.update(
+			{
+				"starts_on": add_to_date(now, minutes=-minutes_ago),
+				"ends_on": add_to_date(now, minutes=-minutes_ago, hours=hours),
+			}
+		)
 		d.flags.ignore_validate = True
 		d.insert(ignore_permissions=True)
 		d.db_set("status", "Approved")
@@ -288,7 +351,9 @@ class TestVenueBooking(FrappeTestCase):
 		self.assertNotIn(d.name, tasks.remind_overtime())
 
 	def test_equipment_reminder_one_day_before(self):
-		start = get_datetime(add_to_date(now_datetime(), days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+		start = get_datetime(add_to_date(now_datetime(), days=1)).replace(
+			hour=10, minute=0, second=0, microsecond=0
+		)
 		d = book("TV Room B", start, equipment_needs=[{"equipment": "Projector", "quantity": 1}])
 		approve(d)
 		plain = book("TV Room C", start)
@@ -303,13 +368,28 @@ class TestVenueBooking(FrappeTestCase):
 		start = day(14, 15)
 		blocker = book("TV Class 1", start + timedelta(weeks=2), user=BOB)
 		self.assertEqual(status(blocker), "Approved")
-		master = book("TV Class 1", start, repeat_weekly=1, repeat_every_weeks=1, repeat_until=(start + timedelta(weeks=3)).date())
-		occ = frappe.get_all("Venue Booking", filters={"recurrence_of": master.name}, fields=["starts_on", "status"], order_by="starts_on")
-		self.assertEqual([get_datetime(o.starts_on) for o in occ], [start + timedelta(weeks=1), start + timedelta(weeks=3)])
+		master = book(
+			"TV Class 1",
+			start,
+			repeat_weekly=1,
+			repeat_every_weeks=1,
+			repeat_until=(start + timedelta(weeks=3)).date(),
+		)
+		occ = frappe.get_all(
+			"Venue Booking",
+			filters={"recurrence_of": master.name},
+			fields=["starts_on", "status"],
+			order_by="starts_on",
+		)
+		self.assertEqual(
+			[get_datetime(o.starts_on) for o in occ], [start + timedelta(weeks=1), start + timedelta(weeks=3)]
+		)
 		self.assertTrue(all(o.status == "Approved" for o in occ))
 		skipped = frappe.db.get_value("Venue Booking", master.name, "skipped_occurrences")
 		self.assertIn(blocker.name, skipped)
-		every2 = book("TV Room C", day(15), repeat_weekly=1, repeat_every_weeks=2, repeat_until=day(15 + 28).date())
+		every2 = book(
+			"TV Room C", day(15), repeat_weekly=1, repeat_every_weeks=2, repeat_until=day(15 + 28).date()
+		)
 		self.assertEqual(frappe.db.count("Venue Booking", {"recurrence_of": every2.name}), 2)
 
 	# ------------------------------------------------------------------ permissions and views
@@ -318,7 +398,9 @@ class TestVenueBooking(FrappeTestCase):
 		approve(a)
 		frappe.set_user(BOB)
 		self.assertNotIn(a.name, frappe.get_list("Venue Booking", pluck="name"))
-		self.assertFalse(frappe.has_permission("Venue Booking", "read", frappe.get_doc("Venue Booking", a.name)))
+		self.assertFalse(
+			frappe.has_permission("Venue Booking", "read", frappe.get_doc("Venue Booking", a.name))
+		)
 		slots = api.venue_schedule("TV Room C", day(16, 0), day(17, 0))
 		self.assertEqual([s["status"] for s in slots], ["Busy"])
 		self.assertNotIn("Alice Secret Event", str(slots))
@@ -337,13 +419,30 @@ class TestVenueBooking(FrappeTestCase):
 
 	def test_portal_request_carries_the_application(self):
 		frappe.set_user(BOB)
-		self.assertRaises(frappe.ValidationError, api.request_booking, "TV Room C", day(18), day(18, 10), "Club", safety_commitment=0)
+		self.assertRaises(
+			frappe.ValidationError,
+			api.request_booking,
+			"TV Room C",
+			day(18),
+			day(18, 10),
+			"Club",
+			safety_commitment=0,
+		)
 		out = api.request_booking(
-			"TV Room C", str(day(18)), str(day(18, 10)), "Chess club final", activity_class="Student Activity", headcount=40,
-			event_name="Chess Final", equipment="Projector, Microphone", safety_commitment=1,
-		)  # fmt: skip
+			"TV Room C",
+			str(day(18)),
+			str(day(18, 10)),
+			"Chess club final",
+			activity_class="Student Activity",
+			headcount=40,
+			event_name="Chess Final",
+			equipment="Projector, Microphone",
+			safety_commitment=1,
+		)
 		doc = frappe.get_doc("Venue Booking", out["name"])
-		self.assertEqual((doc.event_name, doc.headcount, doc.requester, doc.status), ("Chess Final", 40, BOB, "Requested"))
+		self.assertEqual(
+			(doc.event_name, doc.headcount, doc.requester, doc.status), ("Chess Final", 40, BOB, "Requested")
+		)
 		self.assertTrue(doc.safety_commitment and doc.safety_commitment_signed_on)
 		self.assertEqual(sorted(r.equipment for r in doc.equipment_needs), ["Microphone", "Projector"])
 		self.assertIn(out["name"], [b["name"] for b in api.my_bookings()])
@@ -380,14 +479,18 @@ class TestVenueBooking(FrappeTestCase):
 		start = day(20)
 		a = book("TV Room B", start, hours=3)
 		approve(a)
-		columns, data, _, chart = execute({"from_date": start.date(), "to_date": start.date(), "venue": "TV Room B"})
+		_columns, data, _, chart = execute(
+			{"from_date": start.date(), "to_date": start.date(), "venue": "TV Room B"}
+		)
 		row = data[0]
 		self.assertGreater(row["available_hours"], 0)
 		self.assertGreaterEqual(row["booked_hours"], 0)
 		self.assertGreaterEqual(row["bookings"], 1)
 		self.assertIn(row["flag"], ("Under-used", "", "Over-used"))
 		self.assertTrue(chart)
-		_, by_cat, _, _ = execute({"from_date": start.date(), "to_date": start.date(), "group_by": "Category"})
+		_, by_cat, _, _ = execute(
+			{"from_date": start.date(), "to_date": start.date(), "group_by": "Category"}
+		)
 		self.assertIn("Normal", [r["venue_category"] for r in by_cat])
 		month = api.venue_month("TV Room B", start.year, start.month)
 		self.assertEqual(month["venue"], "TV Room B")

@@ -14,7 +14,14 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
-from school_office.venues.doctype.venue_booking.test_venue_booking import ALICE, MANAGER, STAFF, day, make_user, make_venue
+from school_office.venues.doctype.venue_booking.test_venue_booking import (
+	ALICE,
+	MANAGER,
+	STAFF,
+	day,
+	make_user,
+	make_venue,
+)
 from school_office.venues.install import create_defaults
 
 test_ignore = ["Department", "Asset", "Location", "Venue"]
@@ -63,8 +70,16 @@ class TestVenueBookingConcurrency(FrappeTestCase):
 	def _book(self, start, activity="Meeting", owner=ALICE):
 		frappe.set_user(owner)
 		doc = frappe.get_doc(
-			{"doctype": "Venue Booking", "venue": VENUE, "starts_on": start, "ends_on": start + timedelta(hours=1),
-			 "purpose": "race", "activity_class": activity, "headcount": 10, "requester": owner}  # fmt: skip
+			{
+				"doctype": "Venue Booking",
+				"venue": VENUE,
+				"starts_on": start,
+				"ends_on": start + timedelta(hours=1),
+				"purpose": "race",
+				"activity_class": activity,
+				"headcount": 10,
+				"requester": owner,
+			}
 		).insert()
 		frappe.set_user("Administrator")
 		return doc.name
@@ -80,10 +95,15 @@ class TestVenueBookingConcurrency(FrappeTestCase):
 		teaching = self._book(start + timedelta(minutes=60), "Teaching", owner=STAFF)
 		frappe.db.commit()
 
-		jobs = [(STAFF, n, "Approve") for n in meetings] + [(MANAGER, teaching, "Approve"), (ALICE, held, "Cancel")]
+		jobs = [(STAFF, n, "Approve") for n in meetings] + [
+			(MANAGER, teaching, "Approve"),
+			(ALICE, held, "Cancel"),
+		]
 		out, barrier = {}, threading.Barrier(len(jobs))
 		site, sites_path = frappe.local.site, frappe.local.sites_path
-		threads = [threading.Thread(target=_run, args=(site, sites_path, u, n, a, out, barrier)) for u, n, a in jobs]
+		threads = [
+			threading.Thread(target=_run, args=(site, sites_path, u, n, a, out, barrier)) for u, n, a in jobs
+		]
 		for t in threads:
 			t.start()
 		for t in threads:
@@ -95,12 +115,16 @@ class TestVenueBookingConcurrency(FrappeTestCase):
 		self.assertEqual(len(out), len(jobs))
 		errors = {n: r for n, r in out.items() if r[0] == "error"}
 		self.assertEqual(errors, {})
-		statuses = dict(frappe.get_all("Venue Booking", filters={"venue": VENUE}, fields=["name", "status"], as_list=True))
+		statuses = dict(
+			frappe.get_all("Venue Booking", filters={"venue": VENUE}, fields=["name", "status"], as_list=True)
+		)
 		self.assertEqual(statuses[teaching], "Approved")
 		holding = [n for n, s in statuses.items() if s in ("Approved", "Checked In")]
 		self.assertEqual(holding, [teaching])
 		self.assertIn(statuses[held], ("Cancelled", "Displaced"))
-		self.assertLessEqual([out[n][0] for n in meetings].count("ok"), 1)  # the meetings never shared the venue
+		self.assertLessEqual(
+			[out[n][0] for n in meetings].count("ok"), 1
+		)  # the meetings never shared the venue
 		for n in meetings:
 			if out[n][0] == "ok":  # approved before the Teaching booking came, then displaced by it
 				self.assertEqual(statuses[n], "Displaced")

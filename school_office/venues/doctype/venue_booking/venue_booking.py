@@ -12,7 +12,7 @@ school_office/venues/service.py. Categories that need no approval are approved a
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import get_datetime, now_datetime
+from frappe.utils import now_datetime
 
 from school_office.core import booking as rules
 from school_office.venues import service
@@ -60,7 +60,12 @@ class VenueBooking(Document):
 		if not venue:
 			frappe.throw(_("Venue {0} does not exist.").format(self.venue))
 		changed = before is None or any(before.get(f) != self.get(f) for f in TIME_FIELDS)
-		if before is not None and changed and old_status not in ("Requested", None) and not self.flags.allow_reschedule:
+		if (
+			before is not None
+			and changed
+			and old_status not in ("Requested", None)
+			and not self.flags.allow_reschedule
+		):
 			frappe.throw(_("Only a requested booking can be moved; cancel it and book again."))
 		if changed and self.status in ("Requested", "Approved") and not self.flags.emergency:
 			service.check_booking_rules(self, venue)
@@ -69,8 +74,10 @@ class VenueBooking(Document):
 		entering = self.status in rules.BLOCKING_STATUSES and old_status not in rules.BLOCKING_STATUSES
 		if entering or (self.status in rules.BLOCKING_STATUSES and changed):
 			self._decision = service.decide(self, venue, force=bool(self.flags.emergency))
-		elif self.is_new() and not venue["requires_approval"] and (
-			self.activity_class not in rules.DISPLACING_CLASSES or service.is_staff()
+		elif (
+			self.is_new()
+			and not venue["requires_approval"]
+			and (self.activity_class not in rules.DISPLACING_CLASSES or service.is_staff())
 		):
 			# Teaching / Exam requests by non-staff may displace others, so the office approves them
 			# approved at once: the same check as an approval, the status is set after insert
@@ -100,7 +107,12 @@ class VenueBooking(Document):
 	def after_insert(self):
 		if self.flags.auto_approve:
 			self.db_set({"status": "Approved", "approved_on": now_datetime()})
-			self.add_comment("Info", _("Approved at once: venues of category {0} need no approval.").format(_(self.venue_category or "")))
+			self.add_comment(
+				"Info",
+				_("Approved at once: venues of category {0} need no approval.").format(
+					_(self.venue_category or "")
+				),
+			)
 		if self.repeat_weekly and not self.recurrence_of:
 			from school_office.venues.recurrence import create_occurrences
 
@@ -114,7 +126,10 @@ class VenueBooking(Document):
 		old_status = before.status if before else None
 		if old_status and old_status != self.status and self.status in ("Approved", "Rejected"):
 			msg = _("Your booking of {0} from {1} to {2} is {3}.").format(
-				self.venue, frappe.utils.format_datetime(self.starts_on), frappe.utils.format_datetime(self.ends_on), _(self.status)
+				self.venue,
+				frappe.utils.format_datetime(self.starts_on),
+				frappe.utils.format_datetime(self.ends_on),
+				_(self.status),
 			)
 			if self.status == "Rejected" and self.rejection_reason:
 				msg += " " + _("Reason: {0}").format(self.rejection_reason)
@@ -122,17 +137,21 @@ class VenueBooking(Document):
 		if old_status == "Approved" and self.status == "Displaced" and not self.displaced_by:
 			# an Office Manager displaced it through the workflow: tell the holder with alternatives
 			alts = service.alternative_venues(self, count=3)
-			note = _("Displaced by the office. Free venues of similar capacity and equipment for the same time: {0}").format(
-				", ".join(f"{a['name']} ({a['capacity']})" for a in alts) or _("none")
-			)
+			note = _(
+				"Displaced by the office. Free venues of similar capacity and equipment for the same time: {0}"
+			).format(", ".join(f"{a['name']} ({a['capacity']})" for a in alts) or _("none"))
 			self.db_set("displacement_note", note)
 			service.notify_holder(self, _("Your venue booking {0} was displaced").format(self.name), note)
 
 
 def on_doctype_update():
 	# find_free_venues and the conflict check read bookings by venue and time: one covering index
-	frappe.db.add_index("Venue Booking", ["venue", "starts_on", "ends_on", "status"], "venue_time_status_index")
-	frappe.db.add_index("Venue Booking", ["starts_on", "ends_on", "status", "venue"], "time_venue_status_index")
+	frappe.db.add_index(
+		"Venue Booking", ["venue", "starts_on", "ends_on", "status"], "venue_time_status_index"
+	)
+	frappe.db.add_index(
+		"Venue Booking", ["starts_on", "ends_on", "status", "venue"], "time_venue_status_index"
+	)
 
 
 @frappe.whitelist()

@@ -10,8 +10,6 @@ Booked hours: Approved, Checked In and Completed bookings, clipped to the month 
 No-show rate: No Show over (No Show + Checked In + Completed).
 """
 
-from datetime import datetime
-
 import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
@@ -54,7 +52,10 @@ def utilisation_rows(year, month, venue=None, category=None, group_by="Venue") -
 	key_of = {v.name: (v.name if group_by != "Category" else v.venue_category) for v in venues}
 	groups: dict = {}
 	for v in venues:
-		g = groups.setdefault(key_of[v.name], {"venues": 0, "booked": 0.0, "count": 0, "no_show": 0, "held": 0, "category": v.venue_category})
+		g = groups.setdefault(
+			key_of[v.name],
+			{"venues": 0, "booked": 0.0, "count": 0, "no_show": 0, "held": 0, "category": v.venue_category},
+		)
 		g["venues"] += 1
 	for b in bookings:
 		g = groups[key_of[b.venue]]
@@ -97,12 +98,22 @@ def execute(filters=None):
 	group_by = filters.group_by or "Venue"
 	data = []
 	for y, m in _months(from_date, to_date):
-		data += utilisation_rows(y, m, venue=filters.venue, category=filters.venue_category, group_by=group_by)
+		data += utilisation_rows(
+			y, m, venue=filters.venue, category=filters.venue_category, group_by=group_by
+		)
 	columns = []
 	if group_by != "Category":
-		columns.append({"fieldname": "venue", "label": _("Venue"), "fieldtype": "Link", "options": "Venue", "width": 180})
+		columns.append(
+			{"fieldname": "venue", "label": _("Venue"), "fieldtype": "Link", "options": "Venue", "width": 180}
+		)
 	columns += [
-		{"fieldname": "venue_category", "label": _("Venue Category"), "fieldtype": "Link", "options": "Venue Category", "width": 130},
+		{
+			"fieldname": "venue_category",
+			"label": _("Venue Category"),
+			"fieldtype": "Link",
+			"options": "Venue Category",
+			"width": 130,
+		},
 		{"fieldname": "month", "label": _("Month"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "bookings", "label": _("Bookings"), "fieldtype": "Int", "width": 90},
 		{"fieldname": "booked_hours", "label": _("Booked Hours"), "fieldtype": "Float", "width": 110},
@@ -112,12 +123,19 @@ def execute(filters=None):
 		{"fieldname": "flag_label", "label": _("Flag"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "suggestion", "label": _("Suggestion"), "fieldtype": "Data", "width": 300},
 	]
-	labels = [r.get("venue") or r.get("venue_category") or "" for r in data if r["month"] == data[-1]["month"]] if data else []
+	labels = (
+		[r.get("venue") or r.get("venue_category") or "" for r in data if r["month"] == data[-1]["month"]]
+		if data
+		else []
+	)
 	chart = None
 	if labels:
 		last = [r for r in data if r["month"] == data[-1]["month"]]
 		chart = {
-			"data": {"labels": labels, "datasets": [{"name": _("Utilisation (%)"), "values": [r["utilisation"] or 0 for r in last]}]},
+			"data": {
+				"labels": labels,
+				"datasets": [{"name": _("Utilisation (%)"), "values": [r["utilisation"] or 0 for r in last]}],
+			},
 			"type": "bar",
 		}
 	return columns, data, None, chart
