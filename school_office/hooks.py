@@ -34,19 +34,35 @@ doc_events = {
 		"on_update": "school_office.service_desk.routing.sync_team_rules",
 		"on_trash": "school_office.service_desk.routing.remove_team_rules",
 	},
-	"Communication": {"after_insert": "school_office.service_desk.events.on_communication"},
+	"Communication": {
+		"validate": "school_office.office_documents.secrecy.validate_communication",
+		"after_insert": "school_office.service_desk.events.on_communication",
+	},
+	"DocShare": {"validate": "school_office.office_documents.secrecy.validate_share"},
+	"ToDo": {"validate": "school_office.office_documents.secrecy.validate_todo"},
+	"Notification Log": {"validate": "school_office.office_documents.secrecy.validate_notification_log"},
+	"Official Document": {"on_update": "school_office.office_documents.secrecy.on_document_update"},
 	"Employee": {
 		"on_update": "school_office.utils.people.clear_employee_cache",
 		"on_trash": "school_office.utils.people.clear_employee_cache",
 	},
 	"File": {
-		"before_validate": "school_office.service_desk.events.validate_file",
+		"before_validate": [
+			"school_office.service_desk.events.validate_file",
+			"school_office.office_documents.secrecy.force_private",
+		],
 		"after_insert": "school_office.office_documents.search.on_file_change",
 		"on_trash": "school_office.office_documents.search.on_file_change",
 	},
 	"Document Clearance": {
-		"on_update": "school_office.office_documents.permissions.clear_clearance_cache",
-		"on_trash": "school_office.office_documents.permissions.clear_clearance_cache",
+		"on_update": [
+			"school_office.office_documents.permissions.clear_clearance_cache",
+			"school_office.office_documents.secrecy.on_clearance_change",
+		],
+		"on_trash": [
+			"school_office.office_documents.permissions.clear_clearance_cache",
+			"school_office.office_documents.secrecy.on_clearance_change",
+		],
 	},
 	"Venue Booking": {"on_update": "school_office.venues.api.note_booking_length"},
 }
@@ -89,6 +105,8 @@ scheduler_events = {
 # Whitelisted methods replaced by the app
 override_whitelisted_methods = {
 	"frappe.utils.global_search.search": "school_office.office_documents.search.global_search",
+	"frappe.desk.search.get_link_title": "school_office.office_documents.secrecy.get_link_title",
+	"frappe.desk.listview.get_group_by_count": "school_office.office_documents.secrecy.get_group_by_count",
 }
 
 # Website
@@ -100,5 +118,6 @@ website_route_rules = [
 jinja = {
 	"methods": [
 		"school_office.utils.jinja_methods.service_guide_categories",
+		"school_office.utils.jinja_methods.rich_text",
 	],
 }

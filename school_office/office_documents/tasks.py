@@ -7,6 +7,7 @@ from frappe.utils import get_datetime, getdate
 
 from school_office.core.numbering import quarter_label
 from school_office.office_documents.doctype.official_document.official_document import doc_now
+from school_office.office_documents.secrecy import cleared
 
 ACTIVE = ("In Process", "Countersigning", "Distributed")
 
@@ -40,16 +41,18 @@ def send_reminders():
 		fields=["name", "parent", "user", "department", "action", "due_by", "reminded_on"],
 	)
 	for row in rows:
-		status, title = frappe.db.get_value("Official Document", row.parent, ["status", "title"]) or (
-			None,
-			None,
-		)
+		status, title, level = frappe.db.get_value(
+			"Official Document", row.parent, ["status", "title", "secret_level"]
+		) or (None, None, None)
 		if status not in ACTIVE:
 			continue
 		flagged.add(row.parent)
 		if row.reminded_on:
 			continue
 		for user in _recipients(row):
+			if not cleared(user, level or "Public"):
+				# 密级: a department member without clearance is not told the title
+				continue
 			frappe.get_doc(
 				{
 					"doctype": "Notification Log",

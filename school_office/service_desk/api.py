@@ -10,23 +10,23 @@ from frappe import _
 from frappe.utils import now_datetime
 
 from school_office.core import service_desk as rules
-from school_office.service_desk.doctype.service_request.service_request import is_staff
+from school_office.service_desk.doctype.service_request.service_request import STAFF_ROLES
+from school_office.utils.actions import keys_match, load_for_action, system_save
 
 DOCTYPE = "Service Request"
 
 
 def _load_for_staff(name: str):
-	doc = frappe.get_doc(DOCTYPE, name)
-	if not is_staff():
-		frappe.throw(_("Only office staff can do this."), frappe.PermissionError)
-	doc.check_permission("write")
-	return doc
+	"""The stored request, locked, for a member of the office staff who may change it."""
+	return load_for_action(
+		DOCTYPE, name, "write", roles=STAFF_ROLES, message=_("Only office staff can do this.")
+	)
 
 
 def _move(doc, status: str, **values):
 	doc.update(values)
 	doc.status = status
-	doc.save()
+	system_save(doc)
 	return {"name": doc.name, "status": doc.status}
 
 
@@ -106,7 +106,7 @@ def move_to_front(name: str, reason: str):
 		filters["service_team"] = doc.service_team
 	scores = frappe.get_all(DOCTYPE, filters=filters, pluck="queue_score")
 	doc.queue_score = rules.front_of_queue_score(doc.priority, [s for s in scores if s])
-	doc.save()
+	system_save(doc)
 	doc.add_comment("Info", _("Moved to the front of the queue: {0}").format(reason.strip()))
 	return {"name": doc.name, "queue_score": doc.queue_score}
 
@@ -123,21 +123,34 @@ def log_follow_up(name: str, outcome: str, notes: str | None = None):
 	return {"name": doc.name, "follow_ups": len(doc.follow_ups)}
 
 
-@frappe.whitelist(allow_guest=True)
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@frappe.rate_limit(key="name", limit=10, seconds=60 * 10)
 def rate(name: str, key: str, rating, comment: str | None = None):
-	"""The requester rates a resolved request 1-5, from the link in the message (no desk access needed)."""
-	doc = frappe.get_doc(DOCTYPE, name) if frappe.db.exists(DOCTYPE, name) else None
-	if not doc or not key or key != doc.rating_key:
+	"""The requester rates a resolved request 1-5, once, from the link in the message (no desk
+	access needed): the link's key proves it is the requester; a logged-in user other than the
+	requester is refused even with the key."""
+	if not name or not frappe.db.exists(DOCTYPE, name):
 		frappe.throw(_("This rating link is not valid."), frappe.PermissionError)
-	if doc.status not in ("Resolved", "Closed"):
+	frappe.db.get_value(DOCTYPE, name, "name", for_update=True)
+	stored = frappe.db.get_value(
+		DOCTYPE, name, ["rating_key", "requester", "rated_on", "status"], as_dict=True
+	)
+	if not keys_match(key, stored.rating_key):
+		frappe.throw(_("This rating link is not valid."), frappe.PermissionError)
+	user = frappe.session.user
+	if user not in ("Guest", "Administrator") and stored.requester and user != stored.requester:
+		frappe.throw(_("Only the requester can rate this request."), frappe.PermissionError)
+	if stored.status not in ("Resolved", "Closed"):
 		frappe.throw(_("The request can be rated once it is resolved."))
+	if stored.rated_on:
+		frappe.throw(_("This request has already been rated. Thank you."), title=_("Already Rated"))
 	try:
 		stars = rules.validate_rating(rating)
 	except ValueError:
 		frappe.throw(_("The rating must be a whole number from 1 to 5."), title=_("Invalid Rating"))
+	doc = frappe.get_doc(DOCTYPE, name)
 	doc.rating = stars
 	doc.feedback_comment = (comment or "").strip()[:1000]
 	doc.rated_on = now_datetime()
-	doc.flags.ignore_permissions = True
-	doc.save()
+	system_save(doc)
 	return {"name": doc.name, "rating": doc.rating}

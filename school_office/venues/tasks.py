@@ -12,7 +12,7 @@
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, add_to_date, format_datetime, getdate, now_datetime
+from frappe.utils import add_days, add_to_date, format_datetime, get_datetime, getdate, now_datetime
 
 from school_office.venues import service
 
@@ -58,9 +58,13 @@ def mark_no_shows(now=None):
 	return done
 
 
-def complete_finished(now=None):
-	now = now or now_datetime()
-	done = []
+# Only these may become Completed: an approved booking of a venue without check-in, or a checked-in one.
+# Cancelled, No Show, Rejected, Displaced (and Completed) bookings are final and never touched.
+COMPLETABLE = ("Approved", "Checked In")
+
+
+def finished_bookings(now) -> list[str]:
+	"""Bookings that have ended and may be completed (read without a lock; re-checked per booking)."""
 	rows = frappe.db.sql(
 		"""select b.name from `tabVenue Booking` b join `tabVenue` v on v.name = b.venue
 		where b.status = 'Approved' and v.check_in_required = 0 and b.ends_on <= %s and b.ends_on >= %s""",
@@ -71,12 +75,36 @@ def complete_finished(now=None):
 		"""select name from `tabVenue Booking` where status = 'Checked In' and ends_on <= %s and ends_on >= %s""",
 		(limit, add_days(limit, -LOOKBACK_DAYS)),
 	)
-	for (name,) in rows:
+	return [name for (name,) in rows]
+
+
+def complete_finished(now=None):
+	"""Complete the finished bookings. The list is read first and each booking is completed in its own
+	transaction, so a booking may have been cancelled (or marked No Show, checked out, ...) in between:
+	its status is read again under the venue and row locks, and only a completable one is changed."""
+	now = now or now_datetime()
+	limit = add_to_date(now, minutes=-_minutes("complete_after_minutes", 60))
+	done = []
+	for name in finished_bookings(now):
+		venue = frappe.db.get_value("Venue Booking", name, "venue")
+		if not venue:
+			continue
+		service.lock_venue(venue)
+		current = frappe.db.get_value(
+			"Venue Booking", name, ["status", "ends_on", "checked_out_at"], as_dict=True, for_update=True
+		)
+		end_limit = now if current and current.status == "Approved" else limit
+		if not current or current.status not in COMPLETABLE or get_datetime(current.ends_on) > end_limit:
+			_commit()
+			continue
+		if current.status == "Approved" and frappe.db.get_value("Venue", venue, "check_in_required"):
+			_commit()  # an approved booking of a check-in venue becomes No Show, not Completed
+			continue
 		doc = frappe.get_doc("Venue Booking", name)
 		service.set_status(
 			doc,
 			"Completed",
-			checked_out_at=doc.checked_out_at or (now if doc.status == "Checked In" else None),
+			checked_out_at=current.checked_out_at or (now if current.status == "Checked In" else None),
 		)
 		_commit()
 		done.append(name)

@@ -12,30 +12,38 @@ destroyed it, when, under which review) and deletes its files and body.
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime, today
+
+from school_office.utils.actions import doc_action, system_save
 
 PREPARERS = {"Office Manager", "Document Clerk", "System Manager"}
 APPROVERS = {"School Leader"}
+EDITABLE_STATUSES = ("Draft", "Rejected")
 
 
-def _require(roles, message):
-	if frappe.session.user != "Administrator" and not roles & set(frappe.get_roles()):
-		frappe.throw(message, frappe.PermissionError)
+def _item_key(row) -> tuple:
+	return (row.official_document, row.decision or "")
 
 
 class RetentionReview(Document):
 	def validate(self):
 		before = self.get_doc_before_save()
-		if not self.flags.status_change and (self.status or "Draft") != (
-			before.status if before else "Draft"
-		):
-			frappe.throw(_("Use the review's buttons to change its status"))
-		if not self.flags.status_change and before:
-			self.approved_by, self.approved_on, self.completed_on = (
-				before.approved_by,
-				before.approved_on,
-				before.completed_on,
-			)
+		stored_status = before.status if before else "Draft"
+		if not self.flags.ignore_permissions:
+			# status, approver and dates are permlevel 1 (reset by Frappe); the list is frozen once
+			# the review leaves Draft/Rejected, on every path (desk, REST, run_doc_method, import)
+			if stored_status not in EDITABLE_STATUSES and [_item_key(r) for r in self.items] != [
+				_item_key(r) for r in before.items
+			]:
+				frappe.throw(
+					_("The review is {0}: its list of documents can no longer be changed.").format(
+						_(stored_status)
+					),
+					frappe.PermissionError,
+				)
+			stored_destroyed = {r.name: r.destroyed for r in (before.items if before else [])}
+			for row in self.items:
+				row.destroyed = stored_destroyed.get(row.name, 0)
 		seen = set()
 		for item in self.items:
 			if item.official_document in seen:
@@ -55,45 +63,40 @@ class RetentionReview(Document):
 				d.retention,
 				d.retention_expires_on,
 			)
-		if before and before.status in ("Approved", "Completed") and self.status == before.status:
-			for old, new in zip(before.items, self.items, strict=False):
-				if (old.official_document, old.decision) != (new.official_document, new.decision):
-					frappe.throw(_("An approved review cannot be changed"))
 
-	@frappe.whitelist()
+	@doc_action(
+		PREPARERS, message=_("Only the Office Manager or a Document Clerk submits a retention review")
+	)
 	def submit_for_approval(self):
-		_require(PREPARERS, _("Only the Office Manager or a Document Clerk submits a retention review"))
-		if self.status not in ("Draft", "Rejected"):
+		if self.status not in EDITABLE_STATUSES:
 			frappe.throw(_("Only a draft review can be submitted"))
 		if not self.items:
 			frappe.throw(_("The review lists no documents"))
+		for item in self.items:
+			if item.decision == "Destroy":
+				check_destroyable(item.official_document)
 		self.status = "Pending Approval"
-		self.flags.status_change = True
-		self.save(ignore_permissions=True)
+		self.approved_by = self.approved_on = None
+		system_save(self)
 
-	@frappe.whitelist()
+	@doc_action(APPROVERS, message=_("Only a School Leader approves destruction"))
 	def approve(self):
-		_require(APPROVERS, _("Only a School Leader approves destruction"))
 		if self.status != "Pending Approval":
 			frappe.throw(_("Only a review pending approval can be approved"))
 		self.status, self.approved_by, self.approved_on = "Approved", frappe.session.user, now_datetime()
-		self.flags.status_change = True
-		self.save(ignore_permissions=True)
+		system_save(self)
 
-	@frappe.whitelist()
+	@doc_action(APPROVERS, message=_("Only a School Leader approves destruction"))
 	def reject(self, reason=None):
-		_require(APPROVERS, _("Only a School Leader approves destruction"))
 		if self.status != "Pending Approval":
 			frappe.throw(_("Only a review pending approval can be rejected"))
 		self.status = "Rejected"
 		if reason:
 			self.notes = ((self.notes or "") + "\n" + reason).strip()
-		self.flags.status_change = True
-		self.save(ignore_permissions=True)
+		system_save(self)
 
-	@frappe.whitelist()
+	@doc_action(PREPARERS, message=_("Only the Office Manager or a Document Clerk carries out destruction"))
 	def destroy(self):
-		_require(PREPARERS, _("Only the Office Manager or a Document Clerk carries out destruction"))
 		if self.status != "Approved" or not self.approved_by:
 			frappe.throw(_("Documents are destroyed only after the review is approved"))
 		now = now_datetime()
@@ -103,14 +106,50 @@ class RetentionReview(Document):
 			destroy_document(item.official_document, self.name, now)
 			item.destroyed = 1
 		self.status, self.completed_on = "Completed", now
-		self.flags.status_change = True
-		self.save(ignore_permissions=True)
+		system_save(self)
+
+
+def check_destroyable(name: str):
+	"""Only an archived document whose retention has run out (not a permanent one) is destroyed."""
+	d = frappe.db.get_value(
+		"Official Document", name, ["status", "retention", "retention_expires_on"], as_dict=True
+	)
+	if not d:
+		frappe.throw(_("Official Document {0} does not exist.").format(name))
+	if d.status == "Destroyed":
+		frappe.throw(_("{0} has already been destroyed.").format(name))
+	if (
+		d.retention == "Permanent"
+		or not d.retention_expires_on
+		or getdate(d.retention_expires_on) > getdate(today())
+	):
+		frappe.throw(
+			_("{0} cannot be destroyed: its retention period has not run out.").format(name),
+			title=_("Retention Not Expired"),
+		)
 
 
 def destroy_document(name: str, review: str, when):
-	for f in frappe.get_all(
+	"""Destroy one document under an approved review: its files, body and every copy of its content
+	(versions, global search, comments, the extracted-text cache) go; the register entry stays."""
+	row = frappe.db.get_value(
+		"Retention Review Item",
+		{
+			"parent": review,
+			"parenttype": "Retention Review",
+			"official_document": name,
+			"decision": "Destroy",
+		},
+		"name",
+	)
+	if frappe.db.get_value("Retention Review", review, "status") != "Approved" or not row:
+		frappe.throw(_("{0} is not approved for destruction under {1}.").format(name, review))
+	check_destroyable(name)
+	files = frappe.get_all(
 		"File", filters={"attached_to_doctype": "Official Document", "attached_to_name": name}, pluck="name"
-	):
+	)
+	for f in files:
+		frappe.cache.delete_keys(f"school_office:file_text:{f}")
 		frappe.delete_doc("File", f, ignore_permissions=True, force=True)
 	frappe.db.set_value(
 		"Official Document",
@@ -124,8 +163,17 @@ def destroy_document(name: str, review: str, when):
 			"full_text": None,
 			"damage_photo": None,
 			"attachment_notes": None,
+			"review_opinion": None,
 		},
 	)
+	frappe.db.delete("Version", {"ref_doctype": "Official Document", "docname": name})
+	frappe.db.delete("Comment", {"reference_doctype": "Official Document", "reference_name": name})
+	frappe.db.delete("Communication", {"reference_doctype": "Official Document", "reference_name": name})
+	frappe.db.delete("Notification Log", {"document_type": "Official Document", "document_name": name})
+	frappe.db.delete("Deleted Document", {"deleted_doctype": "File", "deleted_name": ("in", files or [""])})
+	from frappe.utils.global_search import delete_for_document
+
+	delete_for_document(frappe.get_doc("Official Document", name))
 	frappe.get_doc("Official Document", name).add_comment(
 		"Info", _("Destroyed under Retention Review {0}").format(review)
 	)

@@ -29,9 +29,18 @@ def is_staff(user: str | None = None) -> bool:
 
 
 class ServiceRequest(Document):
-	def before_insert(self):
+	def before_validate(self):
+		if self.flags.in_insert:
+			self.set_insert_values()
+
+	def set_insert_values(self):
+		"""What the system sets on a new request. It runs after Frappe has reset the fields the caller
+		may not write (permlevel 1 system fields, permlevel 3 staff fields) to their defaults, so a
+		requester, status or key sent by a portal user never survives."""
 		user = frappe.session.user
-		if not self.requester and user not in ("Guest", "Administrator") and not is_staff(user):
+		staff = is_staff(user)
+		if not staff and user not in ("Guest", "Administrator"):
+			# a student or teacher files only in their own name
 			self.requester = user
 		if (
 			not self.requester
@@ -49,9 +58,10 @@ class ServiceRequest(Document):
 			# Administrator with only the sender and subject set and ignore_mandatory; frappe.new_doc
 			# gives the Select its first option (Window), so "not self.channel" alone never sees it.
 			self.channel = "Email"
-		if not self.channel:
-			# the desk form and the portal set their channel themselves
-			self.channel = "Window" if is_staff(user) else "Portal"
+		if not staff and user not in ("Guest", "Administrator"):
+			self.channel = "Portal"
+		elif not self.channel:
+			self.channel = "Window"
 		if self.channel == "Email":
 			self.apply_email_subject()
 		self.apply_service_type_defaults()

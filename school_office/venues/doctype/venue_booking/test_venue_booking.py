@@ -343,6 +343,41 @@ class TestVenueBooking(FrappeTestCase):
 		tasks.complete_finished()
 		self.assertEqual(status(no_check_in), "Completed")
 
+	def test_completion_never_overwrites_final_statuses(self):
+		"""The job reads the finished bookings first and completes them one transaction at a time; a booking
+		cancelled, marked No Show or rejected meanwhile (by another user or job) keeps that status."""
+		from unittest.mock import patch
+
+		from school_office.venues import service
+
+		mine = [self._started("TV Free Room", 120 + 10 * i) for i in range(4)]
+		names = {d.name for d in mine}
+		final = iter(("Cancelled", "No Show", "Rejected"))
+		changed, first = {}, []
+		original = service.set_status
+
+		def meanwhile(doc, status, **values):
+			# the first of these bookings is being completed; the others change in parallel transactions
+			if doc.name in names and not first:
+				first.append(doc.name)
+				for other in sorted(names - {doc.name}):
+					changed[other] = next(final)
+					frappe.db.set_value("Venue Booking", other, "status", changed[other])
+			return original(doc, status, **values)
+
+		with patch.object(service, "set_status", side_effect=meanwhile):
+			done = tasks.complete_finished()
+		self.assertEqual(len(first), 1)
+		self.assertEqual(set(done) & names, set(first))
+		self.assertEqual(status(frappe._dict(name=first[0])), "Completed")
+		self.assertEqual(
+			{n: status(frappe._dict(name=n)) for n in changed},
+			changed,
+		)
+		self.assertEqual(sorted(changed.values()), ["Cancelled", "No Show", "Rejected"])
+		# and on a later run nothing of them moves
+		self.assertEqual(set(tasks.complete_finished()) & names, set())
+
 	def test_overtime_reminder_once(self):
 		d = self._started("TV Hall", 90)
 		d.db_set("status", "Checked In")
