@@ -134,7 +134,20 @@ def escalate():
 			frappe.log_error(title=f"Service request escalation failed: {name}")
 
 
+def _close_unrated(name: str, days: int):
+	doc = frappe.get_doc(DOCTYPE, name)
+	if doc.is_complaint and not doc.outcome:
+		doc.outcome = "Solved"
+	doc.status = "Closed"
+	doc.flags.ignore_permissions = True
+	doc.add_comment("Info", _("Closed automatically: resolved {0} days ago and not rated.").format(days))
+	doc.save()
+
+
 def auto_close():
+	"""Close resolved, unrated requests after the configured days. Each request is closed on its own: one
+	that cannot be closed (e.g. a complaint whose outcome lacks its reason) is rolled back to its
+	savepoint and logged, and the others still close."""
 	days = cint(frappe.db.get_single_value("School Office Settings", "auto_close_after_days"))
 	if days <= 0:
 		return []
@@ -145,12 +158,19 @@ def auto_close():
 		filters={"status": "Resolved", "rating": ("in", (0, None)), "resolved_on": ("<", cutoff)},
 		pluck="name",
 	):
-		doc = frappe.get_doc(DOCTYPE, name)
-		if doc.is_complaint and not doc.outcome:
-			doc.outcome = "Solved"
-		doc.status = "Closed"
-		doc.flags.ignore_permissions = True
-		doc.add_comment("Info", _("Closed automatically: resolved {0} days ago and not rated.").format(days))
-		doc.save()
-		closed.append(name)
+		frappe.db.savepoint("auto_close_request")
+		try:
+			_close_unrated(name, days)
+		except Exception:
+			frappe.db.rollback(save_point="auto_close_request")
+			frappe.clear_last_message()
+			frappe.log_error(
+				title=f"Auto-close of service request {name} failed",
+				reference_doctype=DOCTYPE,
+				reference_name=name,
+			)
+		else:
+			closed.append(name)
+		if not frappe.flags.in_test:
+			frappe.db.commit()  # one request per transaction in the scheduler; tests roll back instead
 	return closed

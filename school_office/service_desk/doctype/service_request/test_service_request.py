@@ -533,6 +533,42 @@ class TestCompletion(ServiceDeskTestCase):
 		self.assertNotIn(rated.name, closed)
 		self.assertEqual(frappe.db.get_value("Service Request", doc.name, "status"), "Closed")
 
+	def test_one_failing_request_does_not_stop_auto_close(self):
+		first, second = self.resolved(), self.resolved()
+		# a complaint whose outcome "Cannot Be Solved" lacks its reason cannot be closed
+		bad = make_request(service_type="Complaint", problem_type="Safety", contact="x@example.org")
+		for m in bad.materials:
+			m.received = 1
+		bad.save()
+		api.accept(bad.name)
+		api.resolve(bad.name, "Checked")
+		frappe.db.set_value(
+			"Service Request", bad.name, {"outcome": "Cannot Be Solved", "unsolvable_reason": ""}
+		)
+		for name in (first.name, bad.name, second.name):
+			frappe.db.set_value("Service Request", name, "resolved_on", add_days(now_datetime(), -10))
+		frappe.db.set_single_value("School Office Settings", "auto_close_after_days", 7)
+		title = f"Auto-close of service request {bad.name} failed"
+		frappe.db.delete("Error Log", {"method": title})
+
+		closed = auto_close()
+
+		self.assertEqual(set(closed) & {first.name, bad.name, second.name}, {first.name, second.name})
+		status = {
+			n: frappe.db.get_value("Service Request", n, "status")
+			for n in (first.name, bad.name, second.name)
+		}
+		self.assertEqual(status, {first.name: "Closed", bad.name: "Resolved", second.name: "Closed"})
+		# the failed attempt left nothing behind on the request and is logged
+		self.assertFalse(
+			frappe.db.exists(
+				"Comment", {"reference_name": bad.name, "content": ("like", "Closed automatically%")}
+			)
+		)
+		log = frappe.get_all("Error Log", filters={"method": title}, fields=["reference_name", "error"])
+		self.assertEqual([entry.reference_name for entry in log], [bad.name])
+		self.assertIn("Explain to the requester why it cannot be solved", log[0].error)
+
 	def test_follow_up_call_logged(self):
 		doc = self.resolved()
 		api.log_follow_up(doc.name, "Satisfied", "Thanked the office")
