@@ -110,13 +110,20 @@ def escalate_request(name: str, now=None, calendar=None) -> list[str]:
 					doc.name, f"{int(threshold * 100)}%", _(target), doc.subject
 				),
 			)
-	doc.last_escalation = sent[-1][0]
-	breaches = [s for s in sent if "Breached" in s[0]]
-	if breaches:
-		doc.last_escalation = f"{breaches[-1][0]}: {breaches[-1][1]}"
 	doc.flags.ignore_permissions = True
 	doc.flags.in_escalation = True
-	doc.save()
+	breaches = [s for s in sent if "Breached" in s[0]]
+	if not breaches:
+		doc.last_escalation = sent[-1][0]
+		doc.save()
+		return [s[0] for s in sent]
+	# The Office Manager's notice is the standard Notification "Service Request Breached", which fires
+	# when last_escalation changes: one save per breach, so two breaches of one run send two notices
+	# (the rows above are saved with the first; a later run finds them and sends nothing again).
+	for etype, target, _users in breaches:
+		doc.last_escalation = f"{etype}: {target}"
+		doc.flags.notifications_executed = []  # Frappe runs a Notification once per document object
+		doc.save()
 	return [s[0] for s in sent]
 
 

@@ -480,6 +480,38 @@ class TestEscalation(ServiceDeskTestCase):
 		# the standard Notification tells the Office Manager by e-mail
 		self.assertIn(u("office.manager"), sent_to(doc.name, "已超过时限"))
 
+	def test_two_breaches_in_one_run_send_two_notices(self):
+		doc = make_request(service_type="Repair Request", area="Teaching Building")
+		restart_clock(doc, "2026-11-23 08:30:00")  # respond by 10:30, fix within 48 working hours
+		manager_log = {"for_user": u("office.manager"), "document_name": doc.name}
+		logs_before = frappe.db.count("Notification Log", manager_log)
+		# both targets have passed by the first run that sees the request
+		sent = escalate_request(doc.name, now=datetime(2027, 1, 29, 12, 0))
+		self.assertEqual(sent, ["Response Breached", "Resolution Breached"])
+		doc.reload()
+		self.assertEqual(
+			[(e.escalation_type, e.target) for e in doc.escalations],
+			[("Response Breached", "Response"), ("Resolution Breached", "Resolution")],
+		)
+		self.assertEqual(doc.last_escalation, "Resolution Breached: Resolution")
+		breach_mails = [m for m in mails(doc.name) if "已超过时限" in (m.content or "")]
+		self.assertEqual(len(breach_mails), 2)
+		self.assertEqual(
+			sorted(
+				text
+				for m in breach_mails
+				for text in ("Response Breached: Response", "Resolution Breached: Resolution")
+				if text in m.content
+			),
+			["Resolution Breached: Resolution", "Response Breached: Response"],
+		)
+		self.assertTrue(all(u("office.manager") in (m.recipients or "") for m in breach_mails))
+		self.assertEqual(frappe.db.count("Notification Log", manager_log), logs_before + 2)
+		# a later run sends neither again
+		self.assertEqual(escalate_request(doc.name, now=datetime(2027, 2, 1, 12, 0)), [])
+		self.assertEqual(len([m for m in mails(doc.name) if "已超过时限" in (m.content or "")]), 2)
+		self.assertEqual(frappe.db.count("Notification Log", manager_log), logs_before + 2)
+
 
 class TestCompletion(ServiceDeskTestCase):
 	def resolved(self):
