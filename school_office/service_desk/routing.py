@@ -68,33 +68,71 @@ def planned_rules(team) -> list[dict]:
 	return rules
 
 
+def _like(text: str) -> str:
+	"""``text`` as a literal inside a LIKE pattern (team names may hold % or _)."""
+	return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _team_rule_names(team_name: str) -> list[str]:
 	"""The team's rules, highest priority first."""
 	return frappe.get_all(
 		"Assignment Rule",
 		filters={"document_type": DOCTYPE},
 		or_filters=[
-			["description", "like", f"%{MARK} {team_name} -->%"],
-			["description", "like", f"{MARK} {team_name}:%"],  # written by earlier versions
+			["description", "like", f"%{MARK} {_like(team_name)} -->%"],
+			["description", "like", f"{MARK} {_like(team_name)}:%"],  # written by earlier versions
 		],
 		order_by="priority desc",
 		pluck="name",
 	)
 
 
+# A team's rule is named after the team ("Maintenance", "Maintenance: urgent", ...). When an Assignment
+# Rule of that name already exists and is not the team's (an administrator's own rule, or another
+# team's), the team's rule takes this suffix instead; the other rule is never changed.
+CLASH_SUFFIX = " [School Office]"
+
+
+def clash_free_name(planned: str) -> str:
+	return planned[: 140 - len(CLASH_SUFFIX)] + CLASH_SUFFIX
+
+
+def _rule_name(planned: str, owned: set[str]) -> str | None:
+	"""The name of the team's rule for ``planned``: its existing rule, else a name nobody else uses."""
+	alternative = clash_free_name(planned)
+	for name in (planned, alternative):
+		if name in owned:
+			return name
+	for name in (planned, alternative):
+		if not frappe.db.exists("Assignment Rule", name):
+			return name
+	return None
+
+
 def sync_team_rules(team, method=None):
-	"""Create, update or remove the team's Assignment Rules to match its members."""
-	wanted = {r["name"]: r for r in planned_rules(team)}
-	existing = _team_rule_names(team.name)
-	for name in existing:
+	"""Create, update or remove the team's Assignment Rules to match its members.
+
+	Only the team's own rules (marked in their description) are changed or removed; an Assignment Rule
+	of another origin that bears a planned name is left as it is (see CLASH_SUFFIX)."""
+	owned = set(_team_rule_names(team.name))
+	wanted = {}
+	for r in planned_rules(team):
+		name = _rule_name(r["name"], owned)
+		if name is None:
+			frappe.log_error(
+				title=f"Service team {team.name}: assignment rule {r['name']} not created",
+				message=f"Assignment Rules {r['name']!r} and {clash_free_name(r['name'])!r} already exist "
+				"and are not the team's; rename one of them and save the team again.",
+				reference_doctype="Service Team",
+				reference_name=team.name,
+			)
+			continue
+		wanted[name] = r
+	for name in owned:
 		if name not in wanted:
 			frappe.delete_doc("Assignment Rule", name, ignore_permissions=True, force=True)
 	for name, r in wanted.items():
-		doc = (
-			frappe.get_doc("Assignment Rule", name)
-			if frappe.db.exists("Assignment Rule", name)
-			else frappe.new_doc("Assignment Rule")
-		)
+		doc = frappe.get_doc("Assignment Rule", name) if name in owned else frappe.new_doc("Assignment Rule")
 		if doc.is_new():
 			doc.name = name
 			doc.set("__newname", name)

@@ -320,6 +320,75 @@ class TestRouting(ServiceDeskTestCase):
 			[u("print.staff")],
 		)
 
+	def _team(self, name, user):
+		if frappe.db.exists("Service Team", name):
+			frappe.delete_doc("Service Team", name, force=True, ignore_permissions=True)
+		return frappe.get_doc(
+			{
+				"doctype": "Service Team",
+				"team_name": name,
+				"assignment_method": "Round Robin",
+				"members": [{"user": user, "skill_level": "Senior"}],
+			}
+		).insert()
+
+	def _assignees(self, request):
+		return frappe.parse_json(frappe.db.get_value("Service Request", request.name, "_assign") or "[]")
+
+	def test_team_rule_never_overwrites_an_administrators_rule(self):
+		name = "Test Clash Team"
+		for rule in (name, f"{name}: urgent", f"{name} [School Office]", f"{name}: urgent [School Office]"):
+			if frappe.db.exists("Assignment Rule", rule):
+				frappe.delete_doc("Assignment Rule", rule, force=True, ignore_permissions=True)
+		# an administrator's own rule that happens to bear the team's name
+		own = frappe.get_doc(
+			{
+				"doctype": "Assignment Rule",
+				"document_type": "Service Request",
+				"description": "The administrator's own rule",
+				"assign_condition": 'status == "Open"',
+				"rule": "Load Balancing",
+				"priority": 1,
+				"disabled": 1,
+				"users": [{"user": u("office.staff")}],
+				"assignment_days": [{"day": "Monday"}],
+			}
+		)
+		own.insert(set_name=name, ignore_permissions=True)
+		before = frappe.get_doc("Assignment Rule", name).as_dict()
+
+		frappe.set_user(u("office.manager"))
+		self._team(name, u("print.staff"))
+		frappe.set_user("Administrator")
+		from school_office.service_desk.install import create_defaults
+
+		create_defaults()  # what installing (again) does for every team
+
+		after = frappe.get_doc("Assignment Rule", name)
+		self.assertEqual(
+			(after.document_type, after.description, after.assign_condition, after.rule, after.modified),
+			(
+				"Service Request",
+				"The administrator's own rule",
+				'status == "Open"',
+				"Load Balancing",
+				before.modified,
+			),
+		)
+		self.assertEqual([r.user for r in after.users], [u("office.staff")])
+		self.assertEqual(
+			sorted(
+				frappe.get_all(
+					"Assignment Rule",
+					filters={"description": ("like", f"%-- [school_office team] {name} -->%")},
+					pluck="name",
+				)
+			),
+			[f"{name} [School Office]", f"{name}: urgent"],
+		)
+		request = make_request(service_type="Consultation", service_team=name, priority="Medium")
+		self.assertEqual(self._assignees(request), [u("print.staff")])
+
 	def test_scheduled_routing_routes_what_is_left(self):
 		from school_office.service_desk.routing import route_new_requests
 
