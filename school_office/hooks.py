@@ -33,6 +33,7 @@ doc_events = {
 	"Service Team": {
 		"on_update": "school_office.service_desk.routing.sync_team_rules",
 		"on_trash": "school_office.service_desk.routing.remove_team_rules",
+		"after_rename": "school_office.service_desk.routing.rename_team_rules",
 	},
 	"Communication": {
 		"validate": "school_office.office_documents.secrecy.validate_communication",

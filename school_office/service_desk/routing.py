@@ -163,6 +163,16 @@ def remove_team_rules(team, method=None):
 		frappe.delete_doc("Assignment Rule", name, ignore_permissions=True, force=True)
 
 
+def rename_team_rules(team, method=None, old=None, new=None, merge=False):
+	"""after_rename of Service Team: the rules are keyed by the team's name (their names, their condition
+	``service_team == "<team>"`` and their mark), so the old name's rules go and the new name's are made;
+	requests of the team (whose links Frappe renamed) are routed by them again."""
+	if old and old != team.name:
+		for name in _team_rule_names(old):
+			frappe.delete_doc("Assignment Rule", name, ignore_permissions=True, force=True)
+	sync_team_rules(frappe.get_doc("Service Team", team.name))
+
+
 def assign_by_team_rules(doc) -> bool:
 	"""Apply the team's rules, highest priority first; True when one assigned the request."""
 	if not doc.service_team:

@@ -335,6 +335,38 @@ class TestRouting(ServiceDeskTestCase):
 	def _assignees(self, request):
 		return frappe.parse_json(frappe.db.get_value("Service Request", request.name, "_assign") or "[]")
 
+	def test_renamed_team_keeps_routing(self):
+		for name in ("Test Rename Team", "Test Renamed Team"):
+			if frappe.db.exists("Service Team", name):
+				frappe.delete_doc("Service Team", name, force=True, ignore_permissions=True)
+		frappe.set_user(u("office.manager"))  # the Office Manager keeps the teams
+		self._team("Test Rename Team", u("print.staff"))
+		frappe.rename_doc("Service Team", "Test Rename Team", "Test Renamed Team")
+		self.assertEqual(
+			frappe.db.get_value("Service Team", "Test Renamed Team", "team_name"), "Test Renamed Team"
+		)
+		frappe.set_user("Administrator")
+		rules = frappe.get_all(
+			"Assignment Rule",
+			filters={"document_type": "Service Request", "description": ("like", "%Test Rename%")},
+			fields=["name", "assign_condition"],
+			order_by="name",
+		)
+		self.assertEqual(
+			[(r.name, r.assign_condition) for r in rules],
+			[
+				("Test Renamed Team", 'routed_on and service_team == "Test Renamed Team"'),
+				(
+					"Test Renamed Team: urgent",
+					'routed_on and service_team == "Test Renamed Team" and priority == "Urgent"',
+				),
+			],
+		)
+		request = make_request(
+			service_type="Consultation", service_team="Test Renamed Team", priority="Medium"
+		)
+		self.assertEqual(self._assignees(request), [u("print.staff")])
+
 	def test_team_rule_never_overwrites_an_administrators_rule(self):
 		name = "Test Clash Team"
 		for rule in (name, f"{name}: urgent", f"{name} [School Office]", f"{name}: urgent [School Office]"):
