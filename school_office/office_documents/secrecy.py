@@ -191,10 +191,7 @@ def get_link_title(doctype, docname):
 	if doctype == DOCTYPE:
 		if not can_see(frappe.get_doc(DOCTYPE, docname)):
 			return docname
-	elif not (
-		frappe.has_permission(doctype, "read", docname)
-		or frappe.has_permission(doctype, "select")
-	):
+	elif not (frappe.has_permission(doctype, "read", docname) or frappe.has_permission(doctype, "select")):
 		return docname
 	return frappe_get_link_title(doctype, docname)
 

@@ -11,6 +11,7 @@ frappe.ui.form.on("Venue Booking", {
 			frm.add_custom_button(__("Check-in QR Code"), () =>
 				frappe.call("school_office.venues.api.qr_svg", { booking: frm.doc.name }).then((r) => {
 					const d = new frappe.ui.Dialog({ title: __("Check-in QR Code") });
+					// html-safe: the SVG is drawn by the server (qrcode) from the booking's check-in URL
 					d.$body.html(`<div class="text-center">${r.message.svg}<p class="small text-muted">${frappe.utils.escape_html(r.message.url)}</p></div>`);
 					d.show();
 				})

@@ -156,7 +156,10 @@ def on_doctype_update():
 
 @frappe.whitelist()
 def get_events(start, end, filters=None):
-	"""Desk calendar: busy slots of every venue; details only for the user's own bookings or for staff."""
+	"""Desk calendar: busy slots of every venue; details only for the user's own bookings or for staff.
+
+	Public: to every logged-in user, as the venue schedule is; schedule_rows shows a booking's details
+	only to its holder and to staff."""
 	from school_office.venues.api import schedule_rows
 
 	return schedule_rows(start, end, filters=filters)
