@@ -100,6 +100,7 @@ scheduler_events = {
 			"school_office.venues.tasks.remind_overtime",
 		],
 		"0 16 * * *": ["school_office.venues.tasks.remind_equipment"],
+		"30 3 * * *": ["school_office.utils.calendar.extend_school_calendar"],
 	},
 }
 

@@ -9,6 +9,7 @@ there (SLA-like due times of complaints, routing rows of official documents, ...
 import frappe
 from frappe.utils import getdate
 
+from school_office.core.coverage import covered_years, needs_extension
 from school_office.core.worktime import WorkCalendar, calendar_from_settings
 
 WEEKDAY_FIELDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -51,23 +52,36 @@ def _build() -> WorkCalendar:
 SCHOOL_CALENDAR = "School Calendar"
 
 
-def rebuild_school_calendar(years: set[int] | None = None) -> str:
+def _arrangement_years() -> set[int]:
+	years = set()
+	if frappe.db.table_exists("Holiday Arrangement"):
+		years |= {int(y) for y in frappe.get_all("Holiday Arrangement", pluck="year") if y}
+	if frappe.db.table_exists("Holiday Arrangement Day"):
+		years |= {getdate(d).year for d in frappe.get_all("Holiday Arrangement Day", pluck="date") if d}
+	return years
+
+
+def rebuild_school_calendar(years: set[int] | None = None, today=None) -> str:
 	"""(Re)build the "School Calendar" Holiday List from the settings' weekdays and the
 	Holiday Arrangements: every day off of the covered years, minus make-up working days.
 
-	Covers the arranged years plus the current and the next year. Returns the list's name.
+	Covers the years it covered before, this year to at least COVER_DAYS_AHEAD days ahead, every year
+	with a Holiday Arrangement and ``years``. Returns the list's name.
 	"""
 	from datetime import date, timedelta
 
-	from frappe.utils import getdate, nowdate
+	from frappe.utils import nowdate
 
 	s = frappe.get_single("School Office Settings")
 	working = {i for i, f in enumerate(WEEKDAY_FIELDS) if s.get(f)} or {0, 1, 2, 3, 4}
 	arranged = {}
 	for row in frappe.get_all("Holiday Arrangement Day", fields=["date", "day_type", "description"]):
 		arranged[getdate(row.date)] = row
-	this_year = getdate(nowdate()).year
-	covered = set(years or ()) | {this_year, this_year + 1} | {d.year for d in arranged}
+	existing = None
+	if frappe.db.exists("Holiday List", SCHOOL_CALENDAR):
+		bounds = frappe.db.get_value("Holiday List", SCHOOL_CALENDAR, ["from_date", "to_date"])
+		existing = (getdate(bounds[0]) if bounds[0] else None, getdate(bounds[1]) if bounds[1] else None)
+	covered = covered_years(getdate(today or nowdate()), existing, _arrangement_years(), years or ())
 	rows = []
 	for year in sorted(covered):
 		d = date(year, 1, 1)
@@ -94,3 +108,21 @@ def rebuild_school_calendar(years: set[int] | None = None) -> str:
 		frappe.db.set_single_value("School Office Settings", "holiday_list", hl.name)
 	clear_calendar_cache()
 	return hl.name
+
+
+def extend_school_calendar(today=None) -> bool:
+	"""Scheduled daily: keep the School Calendar covering at least COVER_DAYS_AHEAD days ahead, so the
+	SLAs never count a weekend as a working day. Rebuilds only when it falls short (about once a year);
+	True when it did."""
+	from frappe.utils import nowdate
+
+	today = getdate(today or nowdate())
+	if not frappe.db.exists("Holiday List", SCHOOL_CALENDAR):
+		return False  # not installed yet
+	to_date = frappe.db.get_value("Holiday List", SCHOOL_CALENDAR, "to_date")
+	if not needs_extension(getdate(to_date) if to_date else None, today):
+		return False
+	rebuild_school_calendar(today=today)
+	if not frappe.flags.in_test:
+		frappe.db.commit()
+	return True

@@ -1,0 +1,96 @@
+"""The School Calendar Holiday List rolls forward, so the SLAs never count a weekend of a later year."""
+
+from datetime import date, datetime, timedelta
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import get_datetime, getdate, nowdate
+
+from school_office.utils.calendar import SCHOOL_CALENDAR, extend_school_calendar, rebuild_school_calendar
+
+
+def first_weekday(year, month, weekday):
+	d = date(year, month, 1)
+	return d + timedelta(days=(weekday - d.weekday()) % 7)
+
+
+def holidays(year):
+	return {
+		getdate(d)
+		for d in frappe.get_all(
+			"Holiday",
+			filters={
+				"parent": SCHOOL_CALENDAR,
+				"holiday_date": ("between", [f"{year}-01-01", f"{year}-12-31"]),
+			},
+			pluck="holiday_date",
+		)
+	}
+
+
+class TestSchoolCalendarCoverage(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		for day in ("monday", "tuesday", "wednesday", "thursday", "friday"):
+			frappe.db.set_single_value("School Office Settings", day, 1)
+		for day in ("saturday", "sunday"):
+			frappe.db.set_single_value("School Office Settings", day, 0)
+		frappe.clear_document_cache("School Office Settings", "School Office Settings")
+		rebuild_school_calendar()
+
+	def test_daily_job_keeps_twelve_months_ahead(self):
+		this_year = getdate(nowdate()).year
+		self.assertFalse(extend_school_calendar())  # built today: this year and next are there
+		from_date = getdate(frappe.db.get_value("Holiday List", SCHOOL_CALENDAR, "from_date"))
+		self.assertLessEqual(from_date, date(this_year, 1, 1))
+		later = date(this_year + 3, 6, 1)  # three years on, nobody has entered an arrangement
+		self.assertTrue(extend_school_calendar(today=later))
+		hl = frappe.get_doc("Holiday List", SCHOOL_CALENDAR)
+		self.assertEqual(getdate(hl.to_date), date(this_year + 4, 12, 31))
+		self.assertEqual(getdate(hl.from_date), from_date)  # earlier years stay
+		saturday = first_weekday(this_year + 4, 6, 5)
+		sunday = saturday + timedelta(days=1)
+		self.assertTrue({saturday, sunday} <= holidays(this_year + 4))
+		self.assertNotIn(saturday - timedelta(days=1), holidays(this_year + 4))  # a Friday
+		# every year in between too: 52 or 53 Saturdays and as many Sundays each
+		for year in range(this_year, this_year + 5):
+			weekends = {d for d in holidays(year) if d.weekday() >= 5}
+			days = [
+				date(year, 1, 1) + timedelta(days=i)
+				for i in range((date(year + 1, 1, 1) - date(year, 1, 1)).days)
+			]
+			self.assertEqual(weekends, {d for d in days if d.weekday() >= 5}, year)
+		self.assertFalse(extend_school_calendar(today=later))  # nothing more to do that day
+
+	def test_sla_of_a_later_year_skips_the_weekend(self):
+		from school_office.demo import make_demo
+		from school_office.service_desk.doctype.service_request.test_service_request import (
+			make_request,
+			restart_clock,
+		)
+
+		make_demo(verbose=False)
+		year = getdate(nowdate()).year + 3
+		extend_school_calendar(today=date(year, 1, 2))
+		friday = first_weekday(year, 3, 4)
+		doc = make_request(service_type="Repair Request")  # 2 working hours to respond
+		restart_clock(doc, f"{friday} 17:00:00")
+		# 17:00–17:30 on Friday, then 08:30–10:00 on Monday
+		monday = friday + timedelta(days=3)
+		self.assertEqual(
+			get_datetime(doc.response_by), datetime(monday.year, monday.month, monday.day, 10, 0)
+		)
+
+	def test_rebuilding_covers_every_arranged_year(self):
+		far = getdate(nowdate()).year + 15
+		if frappe.db.exists("Holiday Arrangement", str(far)):
+			frappe.delete_doc("Holiday Arrangement", str(far), force=True)
+		# an arrangement of a far year with no rows yet: its weekends, and those of the years before it, are off
+		frappe.get_doc({"doctype": "Holiday Arrangement", "year": far}).insert()
+		self.assertEqual(
+			getdate(frappe.db.get_value("Holiday List", SCHOOL_CALENDAR, "to_date")), date(far, 12, 31)
+		)
+		for year in (far - 1, far):
+			saturday = first_weekday(year, 9, 5)
+			self.assertIn(saturday, holidays(year), year)
