@@ -28,7 +28,13 @@ after_uninstall = "school_office.install.after_uninstall"
 
 # Document events
 doc_events = {
-	"School Office Settings": {"on_update": "school_office.utils.calendar.clear_calendar_cache"},
+	"School Office Settings": {
+		"on_update": "school_office.utils.calendar.clear_calendar_cache",
+		"on_change": [
+			"school_office.service_desk.install.sync_sla_hours",
+			"school_office.utils.calendar.rebuild_on_weekday_change",
+		],
+	},
 	"Holiday List": {"on_update": "school_office.utils.calendar.clear_calendar_cache"},
 	"Service Team": {
 		"on_update": "school_office.service_desk.routing.sync_team_rules",

@@ -48,11 +48,80 @@ def create_defaults():
 		sync_team_rules(frappe.get_doc("Service Team", team))
 
 
-def create_slas(holiday_list: str):
+# The names of the SLAs the app created (a global default, kept outside the app's own doctypes): their
+# support hours follow School Office Settings; an SLA an administrator made is never changed.
+CREATED_SLAS_KEY = "school_office_created_slas"
+
+
+def _working_hours(settings) -> tuple[str, str]:
 	from frappe.utils import get_time
 
+	return (
+		str(get_time(settings.work_start_time or "08:30:00")),
+		str(get_time(settings.work_end_time or "17:30:00")),
+	)
+
+
+def created_slas() -> list[str]:
+	"""The app's own SLAs: those recorded when they were created (or, on a site installed before the
+	record was kept, the SLAs of Service Request with the app's service levels)."""
+	import json
+
+	recorded = frappe.db.get_global(CREATED_SLAS_KEY)
+	if recorded:
+		names = json.loads(recorded)
+	else:
+		names = frappe.get_all(
+			"Service Level Agreement",
+			filters={"document_type": DOCTYPE, "service_level": ("in", [s[0] for s in SLAS])},
+			pluck="name",
+		)
+	return [n for n in names if frappe.db.exists("Service Level Agreement", n)]
+
+
+def _record_created_sla(name: str):
+	import json
+
+	names = json.loads(frappe.db.get_global(CREATED_SLAS_KEY) or "[]")
+	if name not in names:
+		frappe.db.set_global(CREATED_SLAS_KEY, json.dumps([*names, name]))
+
+
+def sync_sla_hours(settings=None, method=None):
+	"""on_change of School Office Settings: the support hours of the app's SLAs follow the settings'
+	working day (they were copied at install and would drift otherwise). Returns the SLAs changed."""
+	settings = settings or frappe.get_single("School Office Settings")
+	start, end = _working_hours(settings)
+	changed = []
+	for name in created_slas():
+		sla = frappe.get_doc("Service Level Agreement", name)
+		rows = sla.support_and_resolution
+		if rows and all(
+			(str(frappe.utils.get_time(r.start_time)), str(frappe.utils.get_time(r.end_time))) == (start, end)
+			for r in rows
+		):
+			continue
+		if rows:
+			for r in rows:
+				r.start_time, r.end_time = start, end
+		else:
+			sla.set(
+				"support_and_resolution",
+				[{"workday": d, "start_time": start, "end_time": end} for d in WEEKDAYS],
+			)
+		sla.flags.ignore_permissions = True
+		sla.save()
+		changed.append(name)
+	return changed
+
+
+def create_slas(holiday_list: str):
 	s = frappe.get_single("School Office Settings")
-	start, end = str(get_time(s.work_start_time or "08:30:00")), str(get_time(s.work_end_time or "17:30:00"))
+	start, end = _working_hours(s)
+	if not frappe.db.get_global(CREATED_SLAS_KEY):
+		# sites installed before the record was kept: the app's existing SLAs are its own
+		for name in created_slas():
+			_record_created_sla(name)
 	for name, condition, is_default, targets in SLAS:
 		if frappe.db.exists("Service Level Agreement", {"service_level": name, "document_type": DOCTYPE}):
 			continue
@@ -85,11 +154,13 @@ def create_slas(holiday_list: str):
 			}
 		)
 		sla.insert(ignore_permissions=True)
+		_record_created_sla(sla.name)
 
 
 def remove_defaults():
 	for name in frappe.get_all("Service Level Agreement", filters={"document_type": DOCTYPE}, pluck="name"):
 		frappe.delete_doc("Service Level Agreement", name, ignore_permissions=True, force=True)
+	frappe.defaults.clear_default(key=CREATED_SLAS_KEY, parent="__global")
 	for name in frappe.get_all("Assignment Rule", filters={"document_type": DOCTYPE}, pluck="name"):
 		frappe.delete_doc("Assignment Rule", name, ignore_permissions=True, force=True)
 	for dt in ("Notification",):

@@ -126,3 +126,13 @@ def extend_school_calendar(today=None) -> bool:
 	if not frappe.flags.in_test:
 		frappe.db.commit()
 	return True
+
+
+def rebuild_on_weekday_change(settings, method=None):
+	"""on_change of School Office Settings: when the working weekdays change, the School Calendar's weekly
+	days off are rebuilt (the SLAs take every weekday as a support day and read days off from the list)."""
+	before = settings.get_doc_before_save()
+	if not before or not frappe.db.exists("Holiday List", SCHOOL_CALENDAR):
+		return
+	if any(bool(before.get(f)) != bool(settings.get(f)) for f in WEEKDAY_FIELDS):
+		rebuild_school_calendar()
