@@ -507,6 +507,36 @@ class TestVenueBooking(FrappeTestCase):
 		self.assertEqual(zh.status_code, 200)
 		self.assertIn("报告厅", zh.get_data(as_text=True))
 
+	def test_ics_times_are_utc(self):
+		from unittest.mock import patch
+
+		from school_office.venues import ics
+
+		a = book("TV Room A", day(21, 9), hours=2, user=ALICE, event_name="Alice UTC Event")
+		approve(a)
+		frappe.set_user(ALICE)
+		key = api.feed_url()["key"]
+		frappe.set_user("Guest")
+		# the site keeps times in Asia/Shanghai (UTC+8, no daylight saving): 09:00–11:00 there is 01:00–03:00 UTC
+		with patch.object(ics, "get_system_timezone", return_value="Asia/Shanghai"):
+			body = api.ics("TV Room A", key).get_data(as_text=True)
+		start, end = day(21, 1), day(21, 3)
+		event = body[body.index(f"UID:{a.name}@") :]
+		event = event[: event.index("END:VEVENT")]
+		self.assertIn(f"DTSTART:{start:%Y%m%dT%H%M%S}Z\r\n", event)
+		self.assertIn(f"DTEND:{end:%Y%m%dT%H%M%S}Z\r\n", event)
+		self.assertRegex(event, r"DTSTAMP:\d{8}T\d{6}Z\r\n")
+		self.assertNotRegex(body, r"DT(START|END|STAMP):\d{8}T\d{6}\r\n")  # no floating times anywhere
+		# a zone with daylight saving: Berlin is UTC+2 in July and UTC+1 in January
+		rows = [
+			{"name": "S", "starts_on": "2030-07-01 09:00:00", "ends_on": "2030-07-01 10:30:00", "title": "x"},
+			{"name": "W", "starts_on": "2030-01-07 09:00:00", "ends_on": "2030-01-07 10:30:00", "title": "y"},
+		]
+		text = ics.calendar("TV Room A", rows, "site", tz="Europe/Berlin", now="2030-01-01 12:00:00")
+		self.assertIn("DTSTART:20300701T070000Z\r\nDTEND:20300701T083000Z\r\n", text)
+		self.assertIn("DTSTART:20300107T080000Z\r\nDTEND:20300107T093000Z\r\n", text)
+		self.assertEqual(text.count("DTSTAMP:20300101T110000Z\r\n"), 2)
+
 	# ------------------------------------------------------------------ utilisation
 	def test_utilisation_report_and_venue_month(self):
 		from school_office.venues.report.venue_utilisation.venue_utilisation import execute
