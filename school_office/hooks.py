@@ -28,6 +28,7 @@ after_uninstall = "school_office.install.after_uninstall"
 
 # Document events
 doc_events = {
+	"*": {"validate": "school_office.office_documents.secrecy.validate_links_to_documents"},
 	"School Office Settings": {
 		"on_update": "school_office.utils.calendar.clear_calendar_cache",
 		"on_change": [

@@ -233,3 +233,48 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 		.limit(50)
 		.run(as_dict=True)
 	)
+
+
+def _document_links(doctype: str) -> list:
+	"""(fieldname, Link target or Dynamic Link type field) of a doctype's links that can hold an
+	official document, cached per request."""
+	cache = getattr(frappe.local, "so_document_links", None)
+	if cache is None:
+		cache = frappe.local.so_document_links = {}
+	if doctype not in cache:
+		meta = frappe.get_meta(doctype)
+		cache[doctype] = [
+			(df.fieldname, df.options if df.fieldtype == "Link" else None, df.options)
+			for df in meta.get_link_fields() + meta.get_dynamic_link_fields()
+			if df.fieldtype == "Dynamic Link" or df.options == DOCTYPE
+		]
+	return cache[doctype]
+
+
+def validate_links_to_documents(doc, method=None):
+	"""Every doctype's validate: a record may link to an official document only if its author may
+	open that document — Frappe shows a linked record's title on the form without asking
+	(``frappe.desk.form.load.set_link_titles``), so a link would otherwise read a secret title."""
+	user = frappe.session.user
+	if (
+		user == "Administrator"
+		or doc.doctype == DOCTYPE
+		or frappe.flags.in_install
+		or frappe.flags.in_migrate
+	):
+		return
+	before = doc.get_doc_before_save()
+	for d in [doc, *doc.get_all_children()]:
+		for fieldname, link_target, type_field in _document_links(d.doctype):
+			value = d.get(fieldname)
+			target = link_target or d.get(type_field)
+			if not value or target != DOCTYPE:
+				continue
+			if d is doc and before is not None and before.get(fieldname) == value:
+				continue
+			if not frappe.db.exists(DOCTYPE, value) or not can_see(frappe.get_doc(DOCTYPE, value), user):
+				frappe.throw(
+					_("You cannot link to {0}: you may not open it.").format(value),
+					frappe.PermissionError,
+					title=_("Not Cleared"),
+				)

@@ -135,6 +135,30 @@ class TestSecrecySideDoors(OfficeDocumentsCase):
 		act_as(self.staff)
 		self.assertEqual(secrecy.get_group_by_count(DT, filters, "assigned_to"), [])
 
+	def test_no_link_to_a_document_one_may_not_open(self):
+		"""A link would show the secret title on the linking form (Frappe's link titles)."""
+		act_as(self.staff)
+		request = frappe.get_doc(
+			{
+				"doctype": "Service Request",
+				"subject": "about a document",
+				"reference_doctype": DT,
+				"reference_name": self.doc.name,
+			}
+		)
+		with self.assertRaises(frappe.PermissionError):
+			request.insert()
+		act_as(self.u["office.manager"])
+		request = frappe.get_doc(
+			{
+				"doctype": "Service Request",
+				"subject": "about a document",
+				"reference_doctype": DT,
+				"reference_name": self.doc.name,
+			}
+		).insert()
+		self.assertEqual(request.reference_name, self.doc.name)
+
 	def test_attachments_are_forced_private(self):
 		act_as(self.clerk)
 		f = frappe.get_doc(
