@@ -22,6 +22,7 @@ add_to_apps_screen = [
 web_include_css = "/assets/school_office/css/school_office_web.css"
 
 # Installation
+before_install = "school_office.install.before_install"
 after_install = "school_office.install.after_install"
 before_uninstall = "school_office.install.before_uninstall"
 after_uninstall = "school_office.install.after_uninstall"

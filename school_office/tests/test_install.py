@@ -138,3 +138,98 @@ class TestAppPermission(FrappeTestCase):
 			self.assertFalse(has_app_permission())
 		finally:
 			frappe.set_user("Administrator")
+
+
+class TestRoleBookkeeping(FrappeTestCase):
+	"""Uninstall removes only the roles and role profiles the app created (recorded at install)."""
+
+	def setUp(self):
+		from school_office import install
+
+		self.install = install
+		saved = frappe.db.get_global(install.INSTALL_RECORD)
+		self.addCleanup(
+			lambda: (
+				frappe.db.set_global(install.INSTALL_RECORD, saved)
+				if saved
+				else frappe.defaults.clear_default(key=install.INSTALL_RECORD, parent="__global")
+			)
+		)
+
+	def test_roles_that_existed_before_are_not_the_apps(self):
+		# a site whose administrator had made "Office Manager" and the profile "School Leadership" before
+		self.install.write_record(
+			{"roles_before": ["Office Manager"], "profiles_before": ["School Leadership"]}
+		)
+		record = self.install.record_created_by_install()
+		self.assertEqual(
+			record["roles_created"],
+			[
+				"Asset Administrator",
+				"Department Head",
+				"Document Clerk",
+				"Maintenance Technician",
+				"Office Staff",
+				"School Leader",
+			],
+		)
+		self.assertEqual(
+			record["profiles_created"],
+			[
+				"School Department Head",
+				"School Office Asset Keeper",
+				"School Office Front Desk",
+				"School Office Manager",
+				"School Office Records",
+				"School Office Technician",
+			],
+		)
+		self.assertEqual(
+			self.install.created_roles_and_profiles(), (record["roles_created"], record["profiles_created"])
+		)
+		# before_install on a site that has them all: the app creates none of them
+		self.install.record_existing_before_install()
+		self.assertEqual(self.install.record_created_by_install()["roles_created"], [])
+		self.assertEqual(self.install.created_roles_and_profiles(), ([], []))
+		# nothing recorded (a site installed by an older version): nothing is deleted
+		frappe.defaults.clear_default(key=self.install.INSTALL_RECORD, parent="__global")
+		self.assertEqual(self.install.created_roles_and_profiles(), ([], []))
+
+	def test_only_created_roles_are_removed_without_commit(self):
+		from unittest.mock import patch
+
+		for role in ("Test SO Created Role", "Test SO Admin Role"):
+			if not frappe.db.exists("Role", role):
+				frappe.get_doc({"doctype": "Role", "role_name": role}).insert(ignore_permissions=True)
+		if not frappe.db.exists("Role Profile", "Test SO Created Profile"):
+			frappe.get_doc(
+				{
+					"doctype": "Role Profile",
+					"role_profile": "Test SO Created Profile",
+					"roles": [{"role": "Test SO Created Role"}],
+				}
+			).insert(ignore_permissions=True)
+		user = frappe.get_doc("User", "Administrator")
+		user.append("roles", {"role": "Test SO Created Role"})
+		user.append("roles", {"role": "Test SO Admin Role"})
+		user.save(ignore_permissions=True)
+		self.install.write_record(
+			{
+				"roles_before": ["Test SO Admin Role"],
+				"roles_created": ["Test SO Created Role"],
+				"profiles_created": ["Test SO Created Profile"],
+			}
+		)
+		with patch.object(frappe.db, "commit", side_effect=AssertionError("committed half-way")):
+			self.assertEqual(
+				self.install.remove_created_roles(), (["Test SO Created Role"], ["Test SO Created Profile"])
+			)
+		self.assertFalse(frappe.db.exists("Role", "Test SO Created Role"))
+		self.assertFalse(frappe.db.exists("Role Profile", "Test SO Created Profile"))
+		self.assertFalse(frappe.db.exists("Has Role", {"role": "Test SO Created Role"}))
+		self.assertTrue(frappe.db.exists("Role", "Test SO Admin Role"))
+		self.assertTrue(
+			frappe.db.exists("Has Role", {"role": "Test SO Admin Role", "parent": "Administrator"})
+		)
+		for role in APP_ROLES:  # not recorded as created, so untouched
+			self.assertTrue(frappe.db.exists("Role", role), role)
