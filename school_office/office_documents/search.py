@@ -3,50 +3,78 @@
 ``full_text`` of an Official Document (a hidden field in Frappe's global search index) holds its
 title, numbers, source, recipients, body and the text of its attached PDF (pdftotext of
 poppler-utils) and Word .docx files (read from the document's XML with the standard library, so
-python-docx is not needed). :func:`search_documents` searches it through ``frappe.get_list``, so
+python-docx is not needed). The text is extracted in a background job after the upload's commit (inline
+in tests), within the limits of :mod:`school_office.core.extraction` (a capped read of a .docx, a time
+limit for pdftotext), and cached per file. :func:`search_documents` searches it through ``frappe.get_list``, so
 the 密级 rules apply; :func:`global_search` replaces Frappe's ``global_search.search`` and drops the
 hits a user may not open (Frappe's own search only checks read access to the doctype).
 """
 
-import re
+import os
 import subprocess
 import zipfile
 
 import frappe
 from frappe import _
 
+from school_office.core import extraction
+
 DOCTYPE = "Official Document"
-MAX_TEXT = 200000
+MAX_TEXT = extraction.MAX_TEXT
+CACHE_SECONDS = 7 * 24 * 3600
 
 
 def file_text(path: str, ext: str) -> str:
+	"""The text of an attachment, within the limits of school_office.core.extraction ("" when unreadable)."""
 	ext = (ext or "").lower().lstrip(".")
 	try:
+		if not extraction.may_extract(os.path.getsize(path)):
+			return ""
 		if ext == "pdf":
-			out = subprocess.run(["pdftotext", "-q", "-layout", path, "-"], capture_output=True, timeout=60)
+			out = subprocess.run(
+				extraction.pdftotext_command(path),
+				capture_output=True,
+				timeout=extraction.PDF_TIMEOUT_SECONDS,
+			)
 			return out.stdout.decode("utf-8", "ignore")[:MAX_TEXT]
 		if ext == "docx":
-			with zipfile.ZipFile(path) as z:
-				xml = z.read("word/document.xml").decode("utf-8", "ignore")
-			xml = re.sub(r"</w:p>", "\n", xml)
-			return re.sub(r"<[^>]+>", "", xml)[:MAX_TEXT]
+			return extraction.docx_text(path)
 		if ext in ("txt", "md", "csv"):
 			with open(path, encoding="utf-8", errors="ignore") as fh:
 				return fh.read(MAX_TEXT)
-	except (OSError, zipfile.BadZipFile, KeyError, subprocess.SubprocessError):
+	except (OSError, zipfile.BadZipFile, KeyError, subprocess.SubprocessError, ValueError):
 		return ""
 	return ""
 
 
+def _cache_key(file_name: str, modified) -> str:
+	from frappe.utils import get_datetime
+
+	return f"school_office:file_text:{file_name}:{get_datetime(modified)}"
+
+
+def _extract_here() -> bool:
+	"""Extraction runs in the background job (or inline in tests), never inside a web request."""
+	return bool(frappe.flags.in_test or frappe.flags.school_office_extracting)
+
+
 def attachment_text(doctype: str, name: str) -> str:
-	texts = []
+	"""The extracted text of a document's attachments. Inside a web request only cached text is used; a file
+	not extracted yet is queued for the background job, which then refreshes the document's full text."""
+	texts, missing = [], False
+	exclude = frappe.flags.school_office_exclude_files or ()
 	for f in frappe.get_all(
 		"File",
 		filters={"attached_to_doctype": doctype, "attached_to_name": name, "is_folder": 0},
 		fields=["name", "file_url", "file_name", "modified"],
 	):
-		key = f"school_office:file_text:{f.name}:{f.modified}"
+		if f.name in exclude:
+			continue
+		key = _cache_key(f.name, f.modified)
 		text = frappe.cache.get_value(key)
+		if text is None and not _extract_here():
+			missing = True
+			continue
 		if text is None:
 			ext = (f.file_name or f.file_url or "").rsplit(".", 1)[-1]
 			try:
@@ -54,22 +82,40 @@ def attachment_text(doctype: str, name: str) -> str:
 			except Exception:
 				path = None
 			text = file_text(path, ext) if path else ""
-			frappe.cache.set_value(key, text, expires_in_sec=7 * 24 * 3600)
+			frappe.cache.set_value(key, text, expires_in_sec=CACHE_SECONDS)
 		if text:
 			texts.append(text)
+	if missing and doctype == DOCTYPE:
+		enqueue_full_text(name)
 	return "\n".join(texts)
 
 
-def on_file_change(doc, method=None):
-	"""A file attached to (or removed from) an official document refreshes the document's full text."""
-	if doc.attached_to_doctype != DOCTYPE or not doc.attached_to_name:
+def enqueue_full_text(name: str, exclude_file: str | None = None):
+	"""Refresh the document's full text in a background job after the commit (inline in tests)."""
+	frappe.enqueue(
+		"school_office.office_documents.search.refresh_full_text",
+		queue="short",
+		timeout=extraction.PDF_TIMEOUT_SECONDS * 20,
+		name=name,
+		exclude_file=exclude_file,
+		enqueue_after_commit=True,
+		now=bool(frappe.flags.in_test),
+	)
+
+
+def refresh_full_text(name: str, exclude_file: str | None = None):
+	"""Background job: extract the text of the document's attachments (except ``exclude_file``, a file being
+	deleted) and store the document's full text and its global search entry."""
+	if not frappe.db.exists(DOCTYPE, name):
 		return
-	if not frappe.db.exists(DOCTYPE, doc.attached_to_name):
-		return
-	od = frappe.get_doc(DOCTYPE, doc.attached_to_name)
-	text = od.build_full_text()
-	if method == "on_trash":
-		text = text.replace(attachment_text_of(doc), "") if attachment_text_of(doc) else text
+	previous = frappe.flags.school_office_extracting, frappe.flags.school_office_exclude_files
+	frappe.flags.school_office_extracting = True
+	frappe.flags.school_office_exclude_files = (exclude_file,) if exclude_file else ()
+	try:
+		od = frappe.get_doc(DOCTYPE, name)
+		text = od.build_full_text()
+	finally:
+		frappe.flags.school_office_extracting, frappe.flags.school_office_exclude_files = previous
 	frappe.db.set_value(DOCTYPE, od.name, "full_text", text, update_modified=False)
 	od.full_text = text
 	from frappe.utils.global_search import update_global_search
@@ -77,11 +123,18 @@ def on_file_change(doc, method=None):
 	update_global_search(od)
 
 
-def attachment_text_of(doc) -> str:
-	try:
-		return file_text(doc.get_full_path(), (doc.file_name or doc.file_url or "").rsplit(".", 1)[-1])
-	except Exception:
-		return ""
+def on_file_change(doc, method=None):
+	"""A file attached to (or removed from) an official document: its text is extracted and the document's
+	full text refreshed in a background job after the commit, not inside the upload request."""
+	if doc.attached_to_doctype != DOCTYPE or not doc.attached_to_name:
+		return
+	if not frappe.db.exists(DOCTYPE, doc.attached_to_name):
+		return
+	if method == "on_trash":
+		frappe.cache.delete_value(_cache_key(doc.name, doc.modified))  # its text goes with it
+		enqueue_full_text(doc.attached_to_name, exclude_file=doc.name)
+	else:
+		enqueue_full_text(doc.attached_to_name)
 
 
 @frappe.whitelist()
