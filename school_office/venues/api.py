@@ -16,10 +16,16 @@ from urllib.parse import quote, urlencode
 
 import frappe
 from frappe import _
+from frappe.rate_limiter import rate_limit
 from frappe.utils import add_to_date, cint, get_datetime, get_url, now_datetime
 
 from school_office.core import booking as rules
+from school_office.utils.actions import keys_match
 from school_office.venues import service
+
+# Guest and portal endpoints that take a key: requests per IP address and window (brute force, load).
+CHECK_IN_LIMIT = (60, 60)  # 60 a minute: a class checking in at the door from one school network
+FEED_LIMIT = (120, 60)  # calendar apps poll the feed; a school network has many of them
 
 
 def _require_login():
@@ -319,14 +325,17 @@ def cancel_booking(name):
 	return _own_view(doc)
 
 
-@frappe.whitelist()
-def check_in(booking=None, key=None, venue=None):
-	"""Check in: the desk button (booking), the booking's own QR (booking + key) or the venue's door QR
-	(venue + key: checks in the logged-in user's booking of that venue that is about to start or running)."""
+def check_in_target(booking=None, key=None, venue=None):
+	"""The booking a check-in is for, read only: the desk button (booking: read permission), the booking's
+	own QR code (booking + its key) or the venue's door QR code (venue + its key: the logged-in user's
+	booking of that venue that is about to start or running). Keys are compared in constant time.
+	Throws PermissionError for a wrong key, ValidationError when there is nothing to check in to."""
 	_require_login()
 	user = frappe.session.user
 	if venue:
-		if not key or key != frappe.db.get_value("Venue", venue, "check_in_key"):
+		if not frappe.db.exists("Venue", venue) or not keys_match(
+			key, frappe.db.get_value("Venue", venue, "check_in_key")
+		):
 			frappe.throw(_("This check-in code is not valid."), frappe.PermissionError)
 		opens = get_settings_minutes("check_in_opens_minutes")
 		now = now_datetime()
@@ -343,17 +352,28 @@ def check_in(booking=None, key=None, venue=None):
 		)
 		if not booking:
 			frappe.throw(_("You have no booking of {0} to check in to now.").format(venue))
-		doc = frappe.get_doc("Venue Booking", booking)
+		return frappe.get_doc("Venue Booking", booking)
+	if not booking or not frappe.db.exists("Venue Booking", booking):
+		frappe.throw(_("This check-in code is not valid."), frappe.PermissionError)
+	doc = frappe.get_doc("Venue Booking", booking)
+	if key:
+		if not keys_match(key, doc.check_in_key):
+			frappe.throw(_("This check-in code is not valid."), frappe.PermissionError)
 	else:
-		doc = frappe.get_doc("Venue Booking", booking)
-		if key:
-			if key != doc.check_in_key:
-				frappe.throw(_("This check-in code is not valid."), frappe.PermissionError)
-		else:
-			doc.check_permission("read")
+		doc.check_permission("read")
+	return doc
+
+
+@frappe.whitelist(methods=["POST"])
+@rate_limit(limit=CHECK_IN_LIMIT[0], seconds=CHECK_IN_LIMIT[1])
+def check_in(booking=None, key=None, venue=None):
+	"""Check in (POST only: it changes the booking): the desk button (booking), the booking's own QR
+	(booking + key) or the venue's door QR (venue + key: checks in the logged-in user's booking of that
+	venue that is about to start or running). The /venue-check-in page shows the booking and posts here."""
+	doc = check_in_target(booking=booking, key=key, venue=venue)
 	service.lock_venue(doc.venue)
 	doc.reload()
-	service.check_in(doc, user)
+	service.check_in(doc, frappe.session.user)
 	return _own_view(doc)
 
 
@@ -448,9 +468,9 @@ def venue_month(venue, year=None, month=None):
 	return rows[0] if rows else None
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def feed_url():
-	"""The user's personal iCalendar feed URL template (per-user key, created once)."""
+	"""The user's personal iCalendar feed URL template (per-user key, created once: POST only)."""
 	_require_login()
 	user = frappe.session.user
 	key = frappe.db.get_value("Venue Feed Key", user, "feed_key")
@@ -466,12 +486,14 @@ def feed_url():
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
+@rate_limit(limit=FEED_LIMIT[0], seconds=FEED_LIMIT[1])
 def ics(venue, key):
 	"""iCalendar feed of one venue for the key's user: own bookings in full, others as Busy."""
 	from werkzeug.wrappers import Response
 
 	user = frappe.db.get_value("Venue Feed Key", {"feed_key": key or "-"}, "user") if key else None
-	if not user or not frappe.db.get_value("User", user, "enabled"):
+	stored = frappe.db.get_value("Venue Feed Key", user, "feed_key") if user else None
+	if not user or not keys_match(key, stored) or not frappe.db.get_value("User", user, "enabled"):
 		return Response(_("This calendar key is not valid."), status=403, mimetype="text/plain")
 	if not frappe.db.exists("Venue", venue):
 		return Response(_("Venue {0} does not exist.").format(venue), status=404, mimetype="text/plain")
@@ -492,7 +514,8 @@ def ics(venue, key):
 
 @frappe.whitelist()
 def qr_svg(booking=None, venue=None):
-	"""An SVG QR code of a booking's check-in link, or of a venue's door check-in link (staff)."""
+	"""An SVG QR code of a booking's check-in link, or of a venue's door check-in link (staff). Read only:
+	the keys are made when the venue is saved and when the booking is created, never here."""
 	import io
 
 	import pyqrcode
@@ -501,11 +524,12 @@ def qr_svg(booking=None, venue=None):
 		frappe.has_permission("Venue", "write", venue, throw=True)
 		key = frappe.db.get_value("Venue", venue, "check_in_key")
 		if not key:
-			key = frappe.generate_hash(length=16)
-			frappe.db.set_value("Venue", venue, "check_in_key", key)
+			frappe.throw(_("Venue {0} has no check-in code yet. Save the venue to create one.").format(venue))
 		url = get_url("/venue-check-in?" + urlencode({"venue": venue, "key": key}))
 	else:
 		doc = _get_booking(booking)
+		if not doc.check_in_key:
+			frappe.throw(_("Booking {0} has no check-in code.").format(doc.name))
 		url = check_in_url(doc)
 	buf = io.BytesIO()
 	pyqrcode.create(url).svg(buf, scale=4)

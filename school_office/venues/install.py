@@ -106,11 +106,21 @@ def create_workflow():
 	doc.insert(ignore_permissions=True)
 
 
+def create_check_in_keys():
+	"""Every venue has its door check-in key (made when a venue is saved; here for venues that were
+	loaded without one), so showing the door QR code never has to create one."""
+	for name in frappe.get_all("Venue", filters={"check_in_key": ("in", ("", None))}, pluck="name"):
+		frappe.db.set_value(
+			"Venue", name, "check_in_key", frappe.generate_hash(length=16), update_modified=False
+		)
+
+
 def create_defaults():
 	create_categories()
 	create_settings()
 	create_class_periods()
 	create_workflow()
+	create_check_in_keys()
 
 
 def remove_defaults():

@@ -1,40 +1,68 @@
 """Portal page /venue-check-in: the QR code of a booking (booking + key) or at a venue's door
-(venue + key) opens this page on a phone; a logged-in holder is checked in at once."""
+(venue + key) opens this page on a phone. Opening it (GET) changes nothing: it shows the booking and a
+Check In button, which POSTs to school_office.venues.api.check_in with the session's CSRF token."""
 
 import frappe
 from frappe import _
+from frappe.utils import format_datetime
 
 no_cache = 1
 
 
 def get_context(context):
-	args = frappe.form_dict
+	args = {k: v for k, v in frappe.form_dict.items() if k in ("booking", "venue", "key") and v}
 	if frappe.session.user == "Guest":
 		from urllib.parse import urlencode
 
 		frappe.local.flags.redirect_location = "/login?" + urlencode(
-			{
-				"redirect-to": "/venue-check-in?"
-				+ urlencode({k: v for k, v in args.items() if k in ("booking", "venue", "key")})
-			}
+			{"redirect-to": "/venue-check-in?" + urlencode(args)}
 		)
 		raise frappe.Redirect
-	from school_office.venues.api import check_in
+	from school_office.venues.api import check_in_target
 
 	context.no_cache = 1
 	context.show_sidebar = False
 	context.title = _("Venue Check-in")
+	context.csrf_token = frappe.sessions.get_csrf_token()
+	context.check_in_args = {k: str(v) for k, v in args.items()}
+	context.booking = None
+	context.message = ""
 	try:
-		booking = check_in(booking=args.get("booking"), key=args.get("key"), venue=args.get("venue"))
-		frappe.db.commit()
-		context.ok = True
-		context.message = _("Checked in: {0}").format(
-			f"{booking['venue']} {booking['starts_on']} – {booking['ends_on']}"
-		)
+		doc = check_in_target(booking=args.get("booking"), key=args.get("key"), venue=args.get("venue"))
 	except (frappe.ValidationError, frappe.PermissionError, frappe.DoesNotExistError) as e:
-		frappe.db.rollback()
 		frappe.clear_last_message()
 		frappe.local.message_log = []
 		context.ok = False
 		context.message = str(e) or _("Check-in failed")
+		return context
+	context.ok = True
+	context.booking = {
+		"name": doc.name,
+		"venue": doc.venue,
+		"event": doc.event_name or doc.purpose or "",
+		"starts_on": format_datetime(doc.starts_on),
+		"ends_on": format_datetime(doc.ends_on),
+		"status": doc.status,
+		"status_label": _(doc.status),
+		"can_check_in": doc.status == "Approved",
+	}
+	# the button posts what the page was opened with: the door's code, the booking's own key, or the booking
+	if args.get("venue"):
+		context.check_in_args = {"venue": args["venue"], "key": args.get("key", "")}
+	elif args.get("key"):
+		context.check_in_args = {"booking": doc.name, "key": args["key"]}
+	else:
+		context.check_in_args = {"booking": doc.name}
+	if doc.status == "Checked In":
+		context.message = _("Checked in: {0}").format(f"{doc.venue} {context.booking['starts_on']}")
+	elif doc.status != "Approved":
+		context.ok = False
+		context.message = _("Only an approved booking can be checked in; this one is {0}.").format(
+			_(doc.status)
+		)
+	context.messages = {
+		"checked_in": _("Checked in: {0}"),
+		"error": _("Something went wrong. Please try again."),
+		"checking_in": _("Checking in..."),
+	}
 	return context

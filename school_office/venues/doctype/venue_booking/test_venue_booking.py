@@ -317,6 +317,109 @@ class TestVenueBooking(FrappeTestCase):
 		api.check_out(a.name)
 		self.assertEqual(status(a), "Completed")
 
+	# ------------------------------------------------------------------ no state change on GET
+	def _request(self, method, cmd=None, **form):
+		"""Act as an HTTP request of `method` (the handler checks it), with `form` as its form data."""
+		from frappe.utils import set_request
+
+		set_request(method=method, path="/api/method/" + (cmd or ""))
+		frappe.local.request_ip = "127.0.0.1"
+		frappe.local.form_dict = frappe._dict(form, cmd=cmd) if cmd else frappe._dict(form)
+		self.addCleanup(lambda: frappe.local.__dict__.pop("request", None))
+		self.addCleanup(lambda: setattr(frappe.local, "form_dict", frappe._dict()))
+
+	def _call(self, method, cmd, **form):
+		from frappe.handler import execute_cmd
+
+		self._request(method, cmd, **form)
+		return execute_cmd(cmd)
+
+	def _approved_now(self, venue="TV Free Room", **kw):
+		now = now_datetime()
+		a = book(venue, day(12), insert=False, **kw)
+		a.update({"starts_on": add_to_date(now, minutes=5), "ends_on": add_to_date(now, hours=1)})
+		a.flags.ignore_validate = True  # created "in the past" on purpose: a booking that starts now
+		a.insert(ignore_permissions=True)
+		a.db_set("status", "Approved")
+		return a
+
+	def test_check_in_page_shows_the_booking_and_checks_in_only_on_post(self):
+		from frappe.utils import get_html_for_route
+
+		a = self._approved_now(event_name="<img src=x onerror=alert(1)>")
+		key = frappe.db.get_value("Venue Booking", a.name, "check_in_key")
+		frappe.set_user(ALICE)
+		# opening the QR link (GET) shows the booking, escaped, and a button; nothing changes
+		frappe.local.form_dict = frappe._dict(booking=a.name, key=key)
+		html = get_html_for_route(f"/venue-check-in?booking={a.name}&key={key}")
+		self.assertEqual(status(a), "Approved")
+		self.assertIn("so-check-in-button", html)
+		self.assertIn("&lt;img src=x onerror=alert(1)&gt;", html)
+		self.assertNotIn("<img src=x", html)
+		self.assertIn(a.name, html)
+		# a forged booking name is shown escaped, never as markup
+		frappe.local.form_dict = frappe._dict(booking="<script>alert(1)</script>", key="x")
+		html = get_html_for_route("/venue-check-in?booking=%3Cscript%3Ealert(1)%3C/script%3E&key=x")
+		self.assertNotIn("<script>alert(1)</script>", html)
+		self.assertIn("This check-in code is not valid.", html)
+		self.assertNotIn("so-check-in-button", html)
+		# the whitelisted method refuses GET, and a wrong key on POST
+		with self.assertRaises(frappe.PermissionError):
+			self._call("GET", "school_office.venues.api.check_in", booking=a.name, key=key)
+		self.assertEqual(status(a), "Approved")
+		with self.assertRaises(frappe.PermissionError):
+			self._call("POST", "school_office.venues.api.check_in", booking=a.name, key=key[:-1] + "0")
+		self.assertEqual(status(a), "Approved")
+		# what the button does: POST with the booking and its key
+		self._call("POST", "school_office.venues.api.check_in", booking=a.name, key=key)
+		self.assertEqual(status(a), "Checked In")
+
+	def test_feed_key_only_on_post_and_qr_code_creates_no_key(self):
+		frappe.db.delete("Venue Feed Key", {"user": BOB})
+		frappe.set_user(BOB)
+		with self.assertRaises(frappe.PermissionError):
+			self._call("GET", "school_office.venues.api.feed_url")
+		self.assertFalse(frappe.db.exists("Venue Feed Key", {"user": BOB}))
+		key = self._call("POST", "school_office.venues.api.feed_url")["key"]
+		self.assertEqual(frappe.db.get_value("Venue Feed Key", {"user": BOB}, "feed_key"), key)
+		# the door QR code of a venue without a key: refused, and no key is made by showing it
+		frappe.set_user("Administrator")
+		make_venue("TV Keyless", "Normal", 20)
+		frappe.db.set_value("Venue", "TV Keyless", "check_in_key", None)
+		frappe.set_user(MANAGER)
+		with self.assertRaises(frappe.ValidationError):
+			api.qr_svg(venue="TV Keyless")
+		self.assertFalse(frappe.db.get_value("Venue", "TV Keyless", "check_in_key"))
+		# a saved venue has its key, and the QR code shows it
+		frappe.set_user("Administrator")
+		frappe.get_doc("Venue", "TV Keyless").save()
+		key = frappe.db.get_value("Venue", "TV Keyless", "check_in_key")
+		self.assertEqual(len(key), 16)
+		frappe.set_user(MANAGER)
+		out = api.qr_svg(venue="TV Keyless")
+		self.assertEqual(out["url"], frappe.utils.get_url(f"/venue-check-in?venue=TV+Keyless&key={key}"))
+		self.assertTrue(out["svg"].startswith("<?xml"))
+
+	def test_guest_feed_and_key_check_in_are_rate_limited(self):
+		frappe.set_user("Guest")
+		cmd = "school_office.venues.api.ics"
+		self._request("GET", cmd, venue="TV Room A", key="guess")
+		frappe.cache.delete(frappe.cache.make_key(f"rl:{cmd}:127.0.0.1"))
+		self.addCleanup(lambda: frappe.cache.delete(frappe.cache.make_key(f"rl:{cmd}:127.0.0.1")))
+		for _i in range(api.FEED_LIMIT[0]):
+			self.assertEqual(api.ics("TV Room A", "guess").status_code, 403)
+		with self.assertRaises(frappe.RateLimitExceededError):
+			api.ics("TV Room A", "guess")
+		frappe.set_user(ALICE)
+		cmd = "school_office.venues.api.check_in"
+		self._request("POST", cmd, venue="TV Room A", key="guess")
+		frappe.cache.delete(frappe.cache.make_key(f"rl:{cmd}:127.0.0.1"))
+		self.addCleanup(lambda: frappe.cache.delete(frappe.cache.make_key(f"rl:{cmd}:127.0.0.1")))
+		for _i in range(api.CHECK_IN_LIMIT[0]):
+			self.assertRaises(frappe.PermissionError, api.check_in, venue="TV Room A", key="guess")
+		with self.assertRaises(frappe.RateLimitExceededError):
+			api.check_in(venue="TV Room A", key="guess")
+
 	def _started(self, venue, minutes_ago, hours=1):
 		now = now_datetime()
 		d = book(venue, day(12), insert=False)
