@@ -36,7 +36,12 @@ class TestInstallDefaults(FrappeTestCase):
 			self.assertTrue(frappe.db.exists("Service Category", c), c)
 		for t in ("Print Room", "Meeting Team", "Coordination", "Maintenance"):
 			self.assertTrue(frappe.db.exists("Service Team", t), t)
-		self.assertGreaterEqual(frappe.db.count("Service Type"), 10)
+		seeded = [t[0] for t in SERVICE_TYPES]
+		self.assertEqual(len(seeded), 12)  # README: twelve service types
+		self.assertEqual(
+			sorted(frappe.get_all("Service Type", filters={"name": ("in", seeded)}, pluck="name")),
+			sorted(seeded),
+		)
 		complaint = frappe.get_doc("Service Type", "Complaint")
 		self.assertEqual(complaint.is_complaint, 1)
 		self.assertEqual(complaint.service_team, "Coordination")
@@ -48,7 +53,7 @@ class TestInstallDefaults(FrappeTestCase):
 		self.assertEqual(get_time(s.work_end_time), time(17, 30))
 		self.assertEqual((s.monday, s.friday, s.saturday, s.sunday), (1, 1, 0, 0))
 		self.assertEqual(s.max_attachment_size_mb, 5)
-		self.assertIn("pdf", s.allowed_attachment_types)
+		self.assertEqual(s.allowed_attachment_types, "pdf, doc, docx, jpg, jpeg, png")
 
 
 class TestAdminEditsSurvive(FrappeTestCase):
@@ -110,7 +115,25 @@ class TestDemo(FrappeTestCase):
 		first = self.snapshot()
 		make_demo(verbose=False)
 		self.assertEqual(self.snapshot(), first)
-		self.assertGreaterEqual(len(first["users"]), 9)
+		self.assertEqual(
+			sorted(u[0] for u in first["users"]),
+			sorted(
+				f"{local}@{DEMO_DOMAIN}"
+				for local in (
+					"office.manager",
+					"office.staff",
+					"print.staff",
+					"dept.head",
+					"school.leader",
+					"doc.clerk",
+					"technician",
+					"asset.admin",
+					"teacher",
+					"student",
+					"student.en",
+				)
+			),
+		)
 		manager = f"office.manager@{DEMO_DOMAIN}"
 		self.assertIn("Office Manager", frappe.get_roles(manager))
 		self.assertEqual(frappe.db.get_value("User", manager, "language"), "zh")

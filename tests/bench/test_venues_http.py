@@ -134,7 +134,7 @@ def test_portal_page_in_chinese_at_phone_width(site_url, demo, venues):
 	r = student.get(f"{URL}/venue-booking", headers=PHONE, timeout=30)
 	assert r.status_code == 200, r.text[:500]
 	assert 'name="viewport"' in r.text and "width=device-width" in r.text
-	for text in ("预约场地", "查找空闲场地", "安全承诺" if False else "本人承诺", "我的预约"):
+	for text in ("预约场地", "查找空闲场地", "本人承诺", "我的预约"):
 		assert text in r.text, text
 	guest = requests.get(f"{URL}/venue-booking", allow_redirects=False, timeout=30)
 	assert guest.status_code in (301, 302, 303) and "login" in guest.headers.get("Location", "")

@@ -97,8 +97,21 @@ def slot(name, start_h, end_h, cls="Meeting", status="Approved"):
 
 
 def test_priority_order():
-	assert [b.priority(c) for c in b.ACTIVITY_CLASSES] == [0, 1, 2, 3, 4]
+	# RM-4: teaching before exams before meetings before student activities before anything else
+	assert b.priority("Teaching") == 0
+	assert b.priority("Exam") == 1
+	assert b.priority("Meeting") == 2
+	assert b.priority("Student Activity") == 3
+	assert b.priority("Other") == 4
 	assert b.priority("Unknown") == 5 and b.priority(None) == 5
+	assert sorted(["Other", "Meeting", "Exam", "Student Activity", "Teaching"], key=b.priority) == [
+		"Teaching",
+		"Exam",
+		"Meeting",
+		"Student Activity",
+		"Other",
+	]
+	assert b.DISPLACING_CLASSES == ("Teaching", "Exam")
 
 
 def test_no_conflict_ok():
@@ -223,7 +236,9 @@ def test_utilisation_flags_and_no_show_rate():
 	assert b.utilisation(5, 0) is None and b.usage_flag(None) == ""
 	assert b.usage_flag(50, under=60) == "Under-used"
 	assert b.no_show_rate(1, 3) == 25.0 and b.no_show_rate(0, 0) is None
-	assert b.suggestion("Over-used") and b.suggestion("") == ""
+	assert b.suggestion("Over-used") == "Move recurring bookings to similar venues or add capacity"
+	assert b.suggestion("Under-used") == "Open it to more groups or merge its bookings with another venue"
+	assert b.suggestion("") == ""
 
 
 # ---------------------------------------------------------------- class periods

@@ -9,7 +9,10 @@ def test_registration_number_daily_three_digits():
 	assert n.registration_number("校办", date(2024, 10, 26), 1) == "校办-20241026-001"
 	assert n.registration_number("校办", datetime(2024, 10, 26, 23, 59), 12) == "校办-20241026-012"
 	assert n.registration_number("校办", date(2024, 10, 26), 1000) == "校办-20241026-1000"
-	assert n.registration_period(date(2024, 10, 26)) != n.registration_period(date(2024, 10, 27))
+	# the counter restarts daily: one period per day
+	assert n.registration_period(date(2024, 10, 26)) == "20241026"
+	assert n.registration_period(datetime(2024, 10, 26, 23, 59)) == "20241026"
+	assert n.registration_period(date(2024, 10, 27)) == "20241027"
 
 
 @pytest.mark.parametrize("bad", ["", " ", "校 办", "a〔b"])

@@ -225,12 +225,15 @@ class TestVenueBooking(FrappeTestCase):
 		self.assertEqual(m.status, "Displaced")
 		self.assertEqual(m.displaced_by, teaching.name)
 		self.assertIn("TV Room B", m.displacement_note)  # similar capacity and equipment first
-		# three free alternatives (other venues on the site, e.g. the demo's, may rank among them)
-		others = frappe.get_all(
-			"Venue", filters={"name": ("not in", ["TV Room A", "TV Closed"]), "is_bookable": 1}, pluck="name"
-		)
-		listed = [v for v in others if v in m.displacement_note]
-		self.assertGreaterEqual(len(listed), 3)
+		# exactly three free alternatives, "name (capacity)" each (other venues on the site, e.g. the demo's,
+		# may rank among them), none of them the venue itself or a closed one
+		listed = m.displacement_note.rsplit(": ", 1)[1].split(", ")
+		self.assertEqual(len(listed), 3, m.displacement_note)
+		bookable = set(frappe.get_all("Venue", filters={"is_bookable": 1}, pluck="name")) - {"TV Room A"}
+		for alt in listed:
+			name, capacity = alt.rsplit(" (", 1)
+			self.assertIn(name, bookable)
+			self.assertEqual(int(capacity.rstrip(")")), frappe.db.get_value("Venue", name, "capacity"))
 		self.assertNotIn("TV Closed", m.displacement_note)
 		self.assertTrue(
 			frappe.db.exists("Notification Log", {"for_user": STAFF, "document_name": meeting.name})
@@ -642,33 +645,70 @@ class TestVenueBooking(FrappeTestCase):
 
 	# ------------------------------------------------------------------ utilisation
 	def test_utilisation_report_and_venue_month(self):
+		from datetime import datetime
+
+		from school_office.utils.calendar import clear_calendar_cache
 		from school_office.venues.report.venue_utilisation.venue_utilisation import execute
 
-		start = day(20)
-		a = book("TV Room B", start, hours=3)
+		# a known month and working day: March 2031 has 21 weekdays of 08:30–17:30 = 189 working hours
+		frappe.db.set_single_value(
+			"School Office Settings", {"work_start_time": "08:30:00", "work_end_time": "17:30:00"}
+		)
+		for weekday in ("monday", "tuesday", "wednesday", "thursday", "friday"):
+			frappe.db.set_single_value("School Office Settings", weekday, 1)
+		for weekday in ("saturday", "sunday"):
+			frappe.db.set_single_value("School Office Settings", weekday, 0)
+		frappe.clear_document_cache("School Office Settings", "School Office Settings")
+		clear_calendar_cache()
+		a = book("TV Room B", datetime(2031, 3, 12, 9, 0), hours=3)  # a Wednesday, 09:00–12:00
 		approve(a)
+		late = book("TV Room B", datetime(2031, 3, 14, 16, 0), hours=3)  # Friday 16:00–19:00: 1.5 h at work
+		approve(late)
 		_columns, data, _, chart = execute(
-			{"from_date": start.date(), "to_date": start.date(), "venue": "TV Room B"}
+			{"from_date": "2031-03-01", "to_date": "2031-03-31", "venue": "TV Room B"}
 		)
+		self.assertEqual(len(data), 1)
 		row = data[0]
-		self.assertGreater(row["available_hours"], 0)
-		self.assertGreaterEqual(row["booked_hours"], 0)
-		self.assertGreaterEqual(row["bookings"], 1)
-		self.assertIn(row["flag"], ("Under-used", "", "Over-used"))
-		self.assertTrue(chart)
-		_, by_cat, _, _ = execute(
-			{"from_date": start.date(), "to_date": start.date(), "group_by": "Category"}
+		self.assertEqual(
+			(row["month"], row["bookings"], row["booked_hours"], row["available_hours"]),
+			("2031-03", 2, 4.5, 189.0),
 		)
-		self.assertIn("Normal", [r["venue_category"] for r in by_cat])
-		month = api.venue_month("TV Room B", start.year, start.month)
-		self.assertEqual(month["venue"], "TV Room B")
+		self.assertEqual(row["utilisation"], 2.4)  # 4.5 / 189 = 2.38 %
+		self.assertEqual(row["flag"], "Under-used")  # below 20 %
+		self.assertIsNone(row["no_show_rate"])  # nothing held or missed yet
+		self.assertEqual(chart["data"]["labels"], ["TV Room B"])
+		self.assertEqual(chart["data"]["datasets"][0]["values"], [2.4])
+		# by category: the Normal venues together, the same two bookings
+		_, by_cat, _, _ = execute(
+			{"from_date": "2031-03-01", "to_date": "2031-03-31", "group_by": "Category"}
+		)
+		normal = [r for r in by_cat if r["venue_category"] == "Normal"]
+		self.assertEqual(len(normal), 1)
+		self.assertEqual((normal[0]["bookings"], normal[0]["booked_hours"]), (2, 4.5))
+		month = api.venue_month("TV Room B", 2031, 3)
+		self.assertEqual(
+			(month["venue"], month["bookings"], month["booked_hours"], month["utilisation"]),
+			("TV Room B", 2, 4.5, 2.4),
+		)
 
 	# ------------------------------------------------------------------ class periods (节次)
 	def test_class_periods_seeded_and_period_span(self):
 		frappe.set_user(ALICE)
 		periods = api.class_periods()
-		self.assertGreaterEqual(len(periods), 8)
-		self.assertEqual(periods[0]["start_time"], "08:00")
+		# the seeded grid (venues/install.py CLASS_PERIODS): eight periods
+		self.assertEqual(
+			[(p["period"], p["start_time"], p["end_time"]) for p in periods],
+			[
+				(1, "08:00", "08:45"),
+				(2, "08:55", "09:40"),
+				(3, "10:00", "10:45"),
+				(4, "10:55", "11:40"),
+				(5, "14:00", "14:45"),
+				(6, "14:55", "15:40"),
+				(7, "16:00", "16:45"),
+				(8, "16:55", "17:40"),
+			],
+		)
 		span = api.period_span("2030-03-04", 1, 2)
 		self.assertEqual(span, {"starts_on": "2030-03-04 08:00:00", "ends_on": "2030-03-04 09:40:00"})
 		self.assertRaises(frappe.ValidationError, api.period_span, "2030-03-04", 3, 1)
