@@ -135,6 +135,7 @@ def _seed_catalogue():
 # (called before uninstall, for records it created outside its own doctypes) and
 # make_demo(ctx) (called by the demo command).
 MODULE_SETUPS = (
+	"school_office.setup.permissions",
 	"school_office.service_desk.install",
 	"school_office.venues.install",
 	"school_office.office_documents.install",
