@@ -53,8 +53,85 @@ DEMO_CLEARANCES = {
 }
 
 
+# Who may edit the form in a state: the JSON has one row per state (its first actor); a state where a second
+# role must fill what its step demands gets more rows (Frappe's Workflow Document State allows several rows for
+# one state, the form is editable for every role listed; the server still checks the doctype's permissions and
+# permlevels). Incoming and outgoing documents share Draft and Registered with different actors.
+EXTRA_EDIT_ROLES = {
+	# incoming: the clerk enters the document, its receipt checks or the reason and photo of a return
+	"Draft": ("Document Clerk",),
+	# incoming: the office head writes the review opinion (拟办意见) that Review demands
+	"Registered": ("Office Manager",),
+}
+# rows shipped by earlier versions that the patch replaces when an administrator has not changed them
+SHIPPED_BEFORE = {"Reviewed": "Office Manager"}
+
+
 def workflow_json() -> dict:
-	return json.loads(WORKFLOW_FILE.read_text(encoding="utf-8"))
+	"""The Workflow as created: the JSON file with the EXTRA_EDIT_ROLES rows after their state's row."""
+	wf = json.loads(WORKFLOW_FILE.read_text(encoding="utf-8"))
+	states = []
+	for row in wf["states"]:
+		states.append(row)
+		for role in EXTRA_EDIT_ROLES.get(row["state"], ()):
+			states.append({**row, "allow_edit": role})
+	wf["states"] = states
+	return wf
+
+
+def edit_roles(state: str, workflow: dict | None = None) -> set[str]:
+	"""The roles that may edit the form of a document in a state of the (shipped) workflow."""
+	wf = workflow or workflow_json()
+	return {s["allow_edit"] for s in wf["states"] if s["state"] == state}
+
+
+def update_workflow_edit_roles():
+	"""Bring the edit roles of an existing Workflow to the shipped ones: a state row still as an earlier version
+	shipped it is replaced, a missing (state, role) row is added after its state's rows; everything else an
+	administrator changed (other roles, transitions, conditions, removed states) stays."""
+	name = workflow_json()["name"]
+	if not frappe.db.exists("Workflow", name):
+		create_workflow()
+		return False
+	wf = frappe.get_doc("Workflow", name)
+	shipped = workflow_json()
+	changed = False
+	for state, old_role in SHIPPED_BEFORE.items():
+		rows = [r for r in wf.states if r.state == state]
+		new_roles = edit_roles(state, shipped)
+		if len(rows) == 1 and rows[0].allow_edit == old_role and old_role not in new_roles:
+			rows[0].allow_edit = sorted(new_roles)[0]
+			changed = True
+	ordered = []
+	for row in wf.states:
+		ordered.append(row)
+		last_of_state = not any(r.state == row.state for r in wf.states[wf.states.index(row) + 1 :])
+		if not last_of_state:
+			continue
+		present = {r.allow_edit for r in wf.states if r.state == row.state}
+		for role in sorted(edit_roles(row.state, shipped) - present):
+			ordered.append(
+				frappe.get_doc(
+					{
+						"doctype": "Workflow Document State",
+						"state": row.state,
+						"doc_status": row.doc_status,
+						"allow_edit": role,
+						"update_field": row.update_field,
+						"update_value": row.update_value,
+					}
+				)
+			)
+			changed = True
+	if not changed:
+		return False
+	wf.states = []
+	for i, row in enumerate(ordered, start=1):
+		row.idx = i
+		wf.append("states", row)
+	wf.flags.ignore_permissions = True
+	wf.save()
+	return True
 
 
 def create_defaults():

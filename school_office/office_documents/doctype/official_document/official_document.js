@@ -15,8 +15,13 @@ frappe.ui.form.on("Official Document", {
 			}
 		}
 	},
+	direction(frm) {
+		set_routing_actions(frm);
+	},
 	refresh(frm) {
 		highlight_overdue(frm);
+		set_routing_actions(frm);
+		show_step_hint(frm);
 		if (frm.is_new()) return;
 		frappe.call({ method: `${OD_API}.my_routing`, args: { name: frm.doc.name } }).then((r) => {
 			(r.message || []).forEach((row) => add_row_button(frm, row));
@@ -26,7 +31,77 @@ frappe.ui.form.on("Official Document", {
 				window.open(`/api/method/frappe.utils.print_format.download_pdf?doctype=Official%20Document&name=${encodeURIComponent(frm.doc.name)}&format=Official%20Document%20GBT%209704`));
 		}
 	},
+
+	// what the chosen step demands, asked for before the action instead of failing on the server
+	before_workflow_action(frm) {
+		const action = frm.selected_workflow_action;
+		if (frm.doc.direction === "Incoming" && action === "Review" && !(frm.doc.review_opinion || "").trim()) {
+			frappe.dom.unfreeze();
+			return new Promise((resolve) => {
+				let done = false;
+				const d = new frappe.ui.Dialog({
+					title: __("Review Opinion"),
+					fields: [{ fieldname: "review_opinion", fieldtype: "Small Text", label: __("Review Opinion"), reqd: 1 }],
+					primary_action_label: __("Review"),
+					primary_action(values) {
+						done = true;
+						d.hide();
+						frm.set_value("review_opinion", values.review_opinion);
+						frm.save().then(resolve);
+					},
+				});
+				// cancelled: the action is not taken (a promise left pending, no error in the console)
+				d.onhide = () => done;
+				d.show();
+			});
+		}
+		if (action === "Distribute" && !(frm.doc.routing || []).some((r) => ["Handle", "Read"].includes(r.action))) {
+			return stop_action(frm, "routing", __("Add the departments or people who handle or read the document before distributing it"));
+		}
+		if (frm.doc.direction === "Outgoing" && action === "Send for Countersign"
+			&& !(frm.doc.routing || []).some((r) => r.action === "Countersign")) {
+			return stop_action(frm, "routing", __("No department is listed to countersign"));
+		}
+	},
 });
+
+// the action is not taken: the message says what is missing, the form shows where
+function stop_action(frm, fieldname, message) {
+	frappe.dom.unfreeze();
+	frm.selected_workflow_action = null;
+	frm.scroll_to_field(fieldname);
+	frappe.msgprint({ message, indicator: "orange", title: __("Not yet") });
+	return new Promise(() => {});
+}
+
+// a hint on the form of what the current step needs from the person who acts next
+const STEP_HINTS = {
+	Incoming: {
+		Draft: ["Document Clerk", "Check the sender, pages and secret level, tick the receipt checks and save; then Receive (or, if damaged, attach a photo, give the reason and Return to Sender)."],
+		Registered: ["Office Manager", "Write the review opinion (who handles, who reads) and save; then Review."],
+		Reviewed: ["Document Clerk", "Add the departments or people who handle or read the document in Routing and save; then Distribute."],
+		"In Process": ["Document Clerk", "Waiting for the feedback of every handling department; then Complete."],
+	},
+	Outgoing: {
+		"Office Review": ["Office Manager", "List the departments that countersign in Routing (action Countersign) if any, save; then Send for Countersign or Send for Sign-off."],
+		Sealed: ["Document Clerk", "Add the recipients in Routing (Handle or Read) and save; then Distribute."],
+	},
+};
+
+function show_step_hint(frm) {
+	frm.set_intro("");
+	if (frm.is_new()) return;
+	const hint = (STEP_HINTS[frm.doc.direction] || {})[frm.doc.status];
+	if (hint && frappe.user.has_role(hint[0])) frm.set_intro(__(hint[1]), "blue");
+}
+
+// Countersign rows belong to outgoing documents only
+function set_routing_actions(frm) {
+	const grid = frm.fields_dict.routing && frm.fields_dict.routing.grid;
+	if (!grid) return;
+	const options = frm.doc.direction === "Incoming" ? ["Handle", "Read"] : ["Handle", "Read", "Countersign"];
+	grid.update_docfield_property("action", "options", options.join("\n"));
+}
 
 const ROW_LABELS = { Countersign: __("Countersign"), Handle: __("Give Feedback"), Read: __("Confirm Read") };
 
