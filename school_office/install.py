@@ -9,29 +9,25 @@ profiles it created, never ones that existed before it — without committing ha
 once the app's doctypes are gone); frappe itself drops the app's doctypes, pages, print formats, web
 forms and workspaces.
 
-The record is a global default (``frappe.db.set_global``), which lives outside the app's doctypes and
+The record is a global default (school_office.utils.store), which lives outside the app's doctypes and
 so is still there when before_uninstall reads it.
 """
-
-import json
 
 import frappe
 
 from school_office.setup import defaults
 from school_office.setup.roles import APP_ROLES, ROLE_PROFILES
+from school_office.utils import store
 
 INSTALL_RECORD = "school_office_install_record"
 
 
 def read_record() -> dict:
-	try:
-		return json.loads(frappe.db.get_global(INSTALL_RECORD) or "{}")
-	except ValueError:
-		return {}
+	return store.read_json(INSTALL_RECORD, {}) or {}
 
 
 def write_record(record: dict):
-	frappe.db.set_global(INSTALL_RECORD, json.dumps(record, sort_keys=True))
+	store.write_json(INSTALL_RECORD, record)
 
 
 def _existing(doctype: str, names) -> list[str]:
@@ -98,7 +94,7 @@ def before_uninstall():
 		if hasattr(module, "remove_defaults"):
 			module.remove_defaults()
 	remove_created_roles()
-	frappe.defaults.clear_default(key=INSTALL_RECORD, parent="__global")
+	store.clear(INSTALL_RECORD)
 	# no commit here: Frappe commits once it has removed the app's modules
 
 

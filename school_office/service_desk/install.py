@@ -65,12 +65,10 @@ def _working_hours(settings) -> tuple[str, str]:
 def created_slas() -> list[str]:
 	"""The app's own SLAs: those recorded when they were created (or, on a site installed before the
 	record was kept, the SLAs of Service Request with the app's service levels)."""
-	import json
+	from school_office.utils import store
 
-	recorded = frappe.db.get_global(CREATED_SLAS_KEY)
-	if recorded:
-		names = json.loads(recorded)
-	else:
+	names = store.read_json(CREATED_SLAS_KEY)
+	if not names:
 		names = frappe.get_all(
 			"Service Level Agreement",
 			filters={"document_type": DOCTYPE, "service_level": ("in", [s[0] for s in SLAS])},
@@ -80,11 +78,11 @@ def created_slas() -> list[str]:
 
 
 def _record_created_sla(name: str):
-	import json
+	from school_office.utils import store
 
-	names = json.loads(frappe.db.get_global(CREATED_SLAS_KEY) or "[]")
+	names = store.read_json(CREATED_SLAS_KEY, []) or []
 	if name not in names:
-		frappe.db.set_global(CREATED_SLAS_KEY, json.dumps([*names, name]))
+		store.write_json(CREATED_SLAS_KEY, [*names, name])
 
 
 def sync_sla_hours(settings=None, method=None):
@@ -118,7 +116,9 @@ def sync_sla_hours(settings=None, method=None):
 def create_slas(holiday_list: str):
 	s = frappe.get_single("School Office Settings")
 	start, end = _working_hours(s)
-	if not frappe.db.get_global(CREATED_SLAS_KEY):
+	from school_office.utils import store
+
+	if not store.read_json(CREATED_SLAS_KEY):
 		# sites installed before the record was kept: the app's existing SLAs are its own
 		for name in created_slas():
 			_record_created_sla(name)
@@ -160,7 +160,9 @@ def create_slas(holiday_list: str):
 def remove_defaults():
 	for name in frappe.get_all("Service Level Agreement", filters={"document_type": DOCTYPE}, pluck="name"):
 		frappe.delete_doc("Service Level Agreement", name, ignore_permissions=True, force=True)
-	frappe.defaults.clear_default(key=CREATED_SLAS_KEY, parent="__global")
+	from school_office.utils import store
+
+	store.clear(CREATED_SLAS_KEY)
 	for name in frappe.get_all("Assignment Rule", filters={"document_type": DOCTYPE}, pluck="name"):
 		frappe.delete_doc("Assignment Rule", name, ignore_permissions=True, force=True)
 	for dt in ("Notification",):

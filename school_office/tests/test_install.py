@@ -170,12 +170,14 @@ class TestRoleBookkeeping(FrappeTestCase):
 		from school_office import install
 
 		self.install = install
-		saved = frappe.db.get_global(install.INSTALL_RECORD)
+		from school_office.utils import store
+
+		saved = store.read_json(install.INSTALL_RECORD)
 		self.addCleanup(
 			lambda: (
-				frappe.db.set_global(install.INSTALL_RECORD, saved)
+				store.write_json(install.INSTALL_RECORD, saved)
 				if saved
-				else frappe.defaults.clear_default(key=install.INSTALL_RECORD, parent="__global")
+				else store.clear(install.INSTALL_RECORD)
 			)
 		)
 
@@ -215,7 +217,9 @@ class TestRoleBookkeeping(FrappeTestCase):
 		self.assertEqual(self.install.record_created_by_install()["roles_created"], [])
 		self.assertEqual(self.install.created_roles_and_profiles(), ([], []))
 		# nothing recorded (a site installed by an older version): nothing is deleted
-		frappe.defaults.clear_default(key=self.install.INSTALL_RECORD, parent="__global")
+		from school_office.utils import store
+
+		store.clear(self.install.INSTALL_RECORD)
 		self.assertEqual(self.install.created_roles_and_profiles(), ([], []))
 
 	def test_only_created_roles_are_removed_without_commit(self):
