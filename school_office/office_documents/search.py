@@ -47,10 +47,25 @@ def file_text(path: str, ext: str) -> str:
 	return ""
 
 
-def _cache_key(file_name: str, modified) -> str:
+def _cache_key(file_name: str) -> str:
+	return f"school_office:file_text:{file_name}"
+
+
+def _stamp(f) -> str:
+	"""What the cached text was extracted from: the file's content hash (its modified time without one)."""
 	from frappe.utils import get_datetime
 
-	return f"school_office:file_text:{file_name}:{get_datetime(modified)}"
+	return f.get("content_hash") or str(get_datetime(f.get("modified")))
+
+
+def cached_text(f) -> str | None:
+	"""The cached text of a File row, or None when it is not cached for the file's current content."""
+	# expires=True: the entry expires, so it is not kept in this process's local cache (where a miss read
+	# before the extraction would hide the text set afterwards)
+	entry = frappe.cache.get_value(_cache_key(f.name), expires=True)
+	if isinstance(entry, dict) and entry.get("stamp") == _stamp(f):
+		return entry.get("text") or ""
+	return None
 
 
 def _extract_here() -> bool:
@@ -66,12 +81,11 @@ def attachment_text(doctype: str, name: str) -> str:
 	for f in frappe.get_all(
 		"File",
 		filters={"attached_to_doctype": doctype, "attached_to_name": name, "is_folder": 0},
-		fields=["name", "file_url", "file_name", "modified"],
+		fields=["name", "file_url", "file_name", "modified", "content_hash"],
 	):
 		if f.name in exclude:
 			continue
-		key = _cache_key(f.name, f.modified)
-		text = frappe.cache.get_value(key)
+		text = cached_text(f)
 		if text is None and not _extract_here():
 			missing = True
 			continue
@@ -82,7 +96,9 @@ def attachment_text(doctype: str, name: str) -> str:
 			except Exception:
 				path = None
 			text = file_text(path, ext) if path else ""
-			frappe.cache.set_value(key, text, expires_in_sec=CACHE_SECONDS)
+			frappe.cache.set_value(
+				_cache_key(f.name), {"stamp": _stamp(f), "text": text}, expires_in_sec=CACHE_SECONDS
+			)
 		if text:
 			texts.append(text)
 	if missing and doctype == DOCTYPE:
@@ -131,7 +147,7 @@ def on_file_change(doc, method=None):
 	if not frappe.db.exists(DOCTYPE, doc.attached_to_name):
 		return
 	if method == "on_trash":
-		frappe.cache.delete_value(_cache_key(doc.name, doc.modified))  # its text goes with it
+		frappe.cache.delete_value(_cache_key(doc.name))  # its text goes with it
 		enqueue_full_text(doc.attached_to_name, exclude_file=doc.name)
 	else:
 		enqueue_full_text(doc.attached_to_name)

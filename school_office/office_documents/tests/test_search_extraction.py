@@ -78,11 +78,11 @@ class TestAttachmentExtraction(FrappeTestCase):
 		doc = self.new_document("抽取测试 " + frappe.generate_hash(length=6))
 		f = self.attach(doc, "minutes.docx", docx_bytes("会议纪要正文"))
 		self.assertIn("会议纪要正文", frappe.db.get_value(DT, doc.name, "full_text"))
-		key = search._cache_key(f.name, f.modified)
-		self.assertEqual(frappe.cache.get_value(key), "会议纪要正文\n")
+		row = frappe.get_all("File", filters={"name": f.name}, fields=["name", "modified", "content_hash"])[0]
+		self.assertEqual(search.cached_text(row), "会议纪要正文\n")
 		f.delete(ignore_permissions=True)
 		self.assertNotIn("会议纪要正文", frappe.db.get_value(DT, doc.name, "full_text"))
-		self.assertIsNone(frappe.cache.get_value(key))
+		self.assertIsNone(frappe.cache.get_value(search._cache_key(f.name), expires=True))
 
 	def test_pdftotext_has_a_time_limit(self):
 		calls = []
