@@ -79,6 +79,8 @@ doc_events = {
 # ERPNext's SLA, without re-creating the SLA fields that Service Request already has
 override_doctype_class = {
 	"Service Level Agreement": "school_office.service_desk.sla.SchoolOfficeServiceLevelAgreement",
+	# e-mail notifications skipped quietly when no outgoing account exists (system notification kept)
+	"Notification": "school_office.utils.mail.SchoolOfficeNotification",
 }
 
 # Row-level permissions
@@ -123,11 +125,22 @@ override_whitelisted_methods = {
 website_route_rules = [
 	{"from_route": "/my-requests/<name>", "to_route": "my-requests/detail"},
 ]
+# students and teachers (portal users) land on their home /office, which lists the portal pages
+# (school_office.portal_home.PORTAL_PAGES); the portal menu links to it and its main pages
+get_website_user_home_page = "school_office.portal_home.get_website_user_home_page"
+portal_menu_items = [
+	{"title": "School Office", "route": "/office", "role": "All"},
+	{"title": "New Service Request", "route": "/service-request", "role": "All"},
+	{"title": "My Requests", "route": "/my-requests", "role": "All"},
+	{"title": "Book a Venue", "route": "/venue-booking", "role": "All"},
+	{"title": "Service Guide", "route": "/service-guide", "role": "All"},
+]
 
 # Jinja
 jinja = {
 	"methods": [
 		"school_office.utils.jinja_methods.service_guide_categories",
 		"school_office.utils.jinja_methods.rich_text",
+		"school_office.portal_home.apply_url",
 	],
 }

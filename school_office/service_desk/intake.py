@@ -54,12 +54,40 @@ def attachment_error(filename: str, size: int | None) -> str | None:
 	return _("{0} is empty.").format(info["filename"])
 
 
+def content_error(filename: str, content: bytes | None) -> str | None:
+	"""A translated message when the file's content cannot be accepted, else None: a PDF that does not
+	parse (Frappe's own check of PDFs raises pypdf's raw English error, e.g. "startxref not found",
+	as an HTTP 500) or that carries JavaScript."""
+	if not content or not (filename or "").lower().endswith(".pdf"):
+		return None
+	from frappe.utils.pdf import pdf_contains_js
+
+	try:
+		unsafe = pdf_contains_js(content)
+	except Exception:
+		return _(
+			"{0} is not a readable PDF file. Please save or scan it again and attach the new file."
+		).format(filename)
+	if unsafe:
+		return _("{0} cannot be accepted: the PDF contains scripts.").format(filename)
+	return None
+
+
 def record_refused_attachment(request: str, error: str):
 	"""Log a refused e-mail attachment on the request and tell the sender (nothing is silently dropped)."""
 	doc = frappe.get_doc("Service Request", request)
 	doc.add_comment("Info", _("Attachment refused: {0}").format(error))
 	recipient = doc.raised_by or doc.requester
 	if not recipient:
+		return
+	from school_office.utils.mail import note_mail_skipped, outgoing_mail_ready
+
+	if not outgoing_mail_ready(doc.doctype):
+		# asked first: Frappe's error would also reach the message log of whoever triggered this
+		note_mail_skipped(f"attachment refusal for {doc.name}")
+		doc.add_comment(
+			"Info", _("The sender could not be told by e-mail: no outgoing e-mail account is set up.")
+		)
 		return
 	try:
 		frappe.sendmail(
