@@ -178,19 +178,52 @@ def _incoming_files(files) -> list[dict]:
 
 
 def check_files(files: list[dict]):
-	"""Refuse the whole submission, before anything is saved, if one file breaks the policy."""
-	from school_office.service_desk.intake import attachment_error
+	"""Refuse the whole submission, before anything is saved, if one file breaks the policy (type, size,
+	and a PDF that cannot be read: Frappe's own PDF check would answer a malformed one with a 500)."""
+	from school_office.service_desk.intake import attachment_error, content_error
 
 	if len(files) > MAX_FILES:
 		frappe.throw(
 			_("You can attach at most {0} files.").format(MAX_FILES), title=_("Attachment Not Accepted")
 		)
-	errors = [e for e in (attachment_error(f["filename"], len(f["content"])) for f in files) if e]
+	errors = [
+		e
+		for e in (
+			attachment_error(f["filename"], len(f["content"])) or content_error(f["filename"], f["content"])
+			for f in files
+		)
+		if e
+	]
 	if errors:
 		frappe.throw("<br>".join(escape_html(e) for e in errors), title=_("Attachment Not Accepted"))
 
 
-def save_files(doc, files: list[dict]) -> list:
+def check_mandatory_files(service_type: str, files: list[dict]):
+	"""On the portal every mandatory material of the service comes as a file (material:<row>), so the
+	office receives a complete request; the desk checks them again on Accept."""
+	given = {f["material"] for f in files if f.get("material")}
+	missing = [
+		m.material
+		for m in frappe.get_all(
+			"Service Type Material",
+			filters={"parenttype": "Service Type", "parent": service_type, "is_mandatory": 1},
+			fields=["material", "idx"],
+			order_by="idx asc",
+		)
+		if m.idx not in given
+	]
+	if missing:
+		frappe.throw(
+			_("Please attach the mandatory materials: {0}").format(
+				", ".join(escape_html(_(m)) for m in missing)
+			),
+			title=_("Materials Missing"),
+		)
+
+
+def save_files(doc, files: list[dict], replace: bool = False) -> list:
+	"""Attach the files to the request; a file for a material (material:<row>) goes to that row's
+	attachment (a reply may replace the file of a material the office has not marked received)."""
 	saved = []
 	for f in files:
 		file_doc = frappe.get_doc(
@@ -207,8 +240,9 @@ def save_files(doc, files: list[dict]) -> list:
 		saved.append(file_doc)
 		if f.get("material"):
 			row = next((m for m in doc.materials if m.idx == f["material"]), None)
-			if row and not row.attachment:
+			if row and (not row.attachment or (replace and not row.received)):
 				row.db_set("attachment", file_doc.file_url, update_modified=False)
+				file_doc.material = row.material
 	return saved
 
 
@@ -318,6 +352,7 @@ def submit_request(
 	_check_form(st.form_template, values)
 	incoming = _incoming_files(files)
 	check_files(incoming)
+	check_mandatory_files(st.name, incoming)
 
 	doc = frappe.new_doc(DOCTYPE)
 	doc.update(values)
@@ -341,7 +376,10 @@ def submit_request(
 	return {
 		"name": doc.name,
 		"url": f"/my-requests/{doc.name}",
-		"message": _("Your request has been received. Its number is {0}.").format(doc.name),
+		# truthful: the office has not accepted it yet (status Open, 待受理)
+		"message": _(
+			"Your request {0} has been submitted and is waiting for the office to accept it."
+		).format(doc.name),
 	}
 
 
@@ -358,12 +396,14 @@ def add_reply(name: str, message: str | None = None, files=None):
 	if not message and not incoming:
 		frappe.throw(_("Write a message or attach a file."))
 	check_files(incoming)
-	saved = save_files(doc, incoming)
+	saved = save_files(doc, incoming, replace=True)
 	content = escape_html(message).replace("\n", "<br>")
 	if saved:
-		content += (
-			"<p>" + _("Attached: {0}").format(", ".join(escape_html(f.file_name) for f in saved)) + "</p>"
-		)
+		names = [
+			_("{0} (for {1})").format(f.file_name, _(f.material)) if f.get("material") else f.file_name
+			for f in saved
+		]
+		content += "<p>" + escape_html(_("Attached: {0}").format(", ".join(names))) + "</p>"
 	user = frappe.session.user
 	comm = frappe.get_doc(
 		{
@@ -421,6 +461,9 @@ def _status_changes(doc) -> list[dict]:
 		note = changed.get(note_field, [None, None])[1] if note_field else None
 		if new == "Referred" and changed.get("referred_to"):
 			note = f"{changed['referred_to'][1]}: {note or ''}"
+		if new == "Needs Info" and not note:
+			# asked again with the same words: the version does not repeat them
+			note = doc.needs_info_message
 		events.append(
 			{
 				"on": v.creation,
@@ -506,11 +549,9 @@ def request_timeline(doc) -> list[dict]:
 	for e in events:
 		e["when"] = format_when(e["on"])
 		note = e.get("note")
-		e["note_html"] = (
-			(sanitize_html(note) if e.get("html") else escape_html(note).replace("\n", "<br>"))
-			if note
-			else ""
-		)
+		# notes and messages are stored sanitised (Frappe's save, escape_html of the portal's own text):
+		# sanitised again here, not escaped twice
+		e["note_html"] = (sanitize_html(note) if e.get("html") else _plain_html(note)) if note else ""
 	return events
 
 
@@ -533,7 +574,8 @@ def new_request_context(context):
 	context.show_sidebar = False
 	context.title = _("New Service Request")
 	context.categories = portal_categories()
-	context.selected = frappe.form_dict.get("service") or ""
+	# the guide's "Apply Online" links open the page with the service chosen (?service_type=...)
+	context.selected = frappe.form_dict.get("service_type") or frappe.form_dict.get("service") or ""
 	context.problem_types = problem_types()
 	context.allow_anonymous = allow_anonymous_complaints()
 	context.rules = attachment_rules()
@@ -559,7 +601,8 @@ def detail_context(context, name: str):
 	context.no_cache = 1
 	context.show_sidebar = False
 	context.doc = doc
-	context.title = f"{doc.name} · {doc.subject}"
+	# Frappe's breadcrumbs and <title> print the title unescaped
+	context.title = escape_html(f"{doc.name} · {doc.subject}")
 	context.indicator = STATUS_INDICATOR.get(doc.status, "gray")
 	context.timeline = request_timeline(doc)
 	context.files = request_files(doc)
@@ -568,6 +611,8 @@ def detail_context(context, name: str):
 	context.can_reply = doc.status not in FINAL_STATUSES
 	context.rules = attachment_rules()
 	context.messages = portal_messages()
+	context.answer = office_answer(doc)
+	context.materials_to_send = materials_to_send(doc)
 	context.rating_url = None
 	if doc.status in ("Resolved", "Closed") and not cint(doc.rating):
 		from school_office.service_desk.feedback import rating_url
@@ -575,6 +620,54 @@ def detail_context(context, name: str):
 		context.rating_url = rating_url(doc)
 	context.parents = [{"route": "my-requests", "title": _("My Requests")}]
 	return context
+
+
+def office_answer(doc) -> dict | None:
+	"""What the office answered, for the requester: the resolution (rich text, sanitised), the outcome
+	and why it cannot be solved, or the reason of a rejection or referral (plain text, escaped)."""
+	rows = []
+	if doc.status in ("Resolved", "Closed") or doc.resolution_details:
+		if doc.outcome:
+			rows.append({"label": _("Outcome"), "value_html": escape_html(_(doc.outcome))})
+		if (doc.resolution_details or "").strip():
+			rows.append(
+				{"label": _("Resolution Details"), "value_html": sanitize_html(doc.resolution_details)}
+			)
+		if doc.outcome == "Cannot Be Solved" and (doc.unsolvable_reason or "").strip():
+			rows.append(
+				{"label": _("Why It Cannot Be Solved"), "value_html": _plain_html(doc.unsolvable_reason)}
+			)
+	if doc.status == "Rejected" and (doc.rejection_reason or "").strip():
+		rows.append({"label": _("Rejection Reason"), "value_html": _plain_html(doc.rejection_reason)})
+	if doc.status == "Referred":
+		if doc.referred_to:
+			rows.append({"label": _("Referred To"), "value_html": escape_html(_(doc.referred_to))})
+		if (doc.referral_reason or "").strip():
+			rows.append({"label": _("Referral Reason"), "value_html": _plain_html(doc.referral_reason)})
+	if not rows:
+		return None
+	return {"title": _("The Office's Answer"), "rows": rows, "on": format_when(doc.resolved_on)}
+
+
+def _plain_html(text: str | None) -> str:
+	"""A staff-entered text field: Frappe stores it sanitised (`<` of a tag it does not allow becomes
+	&lt;), so it is shown sanitised again, never escaped a second time (which would print "&lt;")."""
+	return sanitize_html(text or "").replace("\n", "<br>")
+
+
+def materials_to_send(doc) -> list[dict]:
+	"""Materials the office has not marked received: the reply form offers a file input for each, and
+	the file goes to that material's row (so Accept sees it)."""
+	return [
+		{
+			"idx": m.idx,
+			"material": _(m.material),
+			"is_mandatory": m.is_mandatory,
+			"has_file": bool(m.attachment),
+		}
+		for m in doc.materials
+		if not m.received
+	]
 
 
 def feedback_context(context):
@@ -586,7 +679,7 @@ def feedback_context(context):
 		frappe.db.get_value(
 			DOCTYPE,
 			name,
-			["name", "subject", "status", "rating", "feedback_comment", "rating_key"],
+			["name", "subject", "status", "rating", "feedback_comment", "rating_key", "rated_on"],
 			as_dict=True,
 		)
 		if name
@@ -605,6 +698,7 @@ def feedback_context(context):
 		status=row.status,
 		rating=cint(row.rating),
 		comment=row.feedback_comment,
+		rated_on=format_when(row.rated_on),
 	)
 	context.key = key
 	if row.status not in ("Resolved", "Closed"):

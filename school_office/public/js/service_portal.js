@@ -28,19 +28,32 @@
 			try {
 				return JSON.parse(data._server_messages)
 					.map((m) => {
+						let text;
 						try {
-							return JSON.parse(m).message;
+							text = JSON.parse(m).message;
 						} catch (e) {
-							return m;
+							text = m;
 						}
+						// the server's messages may carry <br> between lines; anything else is text
+						return String(text || "")
+							.split(/<br\s*\/?>/i)
+							.map((line) => esc(decodeEntities(line)))
+							.join("<br>");
 					})
 					.join("<br>");
 			} catch (e) {
 				/* fall through */
 			}
 		}
-		if (data && data.exception) return String(data.exception).split(":").slice(1).join(":");
-		return M.failed;
+		if (data && data.exception) return esc(String(data.exception).split(":").slice(1).join(":"));
+		return esc(M.failed);
+	}
+
+	// text the server already escaped (escape_html) is shown once, not as &amp;lt;
+	function decodeEntities(text) {
+		const el = document.createElement("textarea");
+		el.innerHTML = text;
+		return el.value;
 	}
 
 	function post(method, body) {
@@ -58,6 +71,23 @@
 					return data.message;
 				})
 		);
+	}
+
+	function esc(text) {
+		return String(text === undefined || text === null ? "" : text).replace(
+			/[&<>"']/g,
+			(c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]
+		);
+	}
+
+	// an alert goes as soon as the user changes what it was about (file inputs check themselves)
+	function clearAlertOnChange(form) {
+		const clear = (ev) => {
+			if (ev.target && ev.target.type === "file") return;
+			showAlert(form, "");
+		};
+		form.addEventListener("input", clear);
+		form.addEventListener("change", clear);
 	}
 
 	function showAlert(form, html) {
@@ -90,7 +120,7 @@
 			const form = input.closest("form");
 			const errs = Array.from(input.files || []).map(fileError).filter(Boolean);
 			if (errs.length) input.value = "";
-			if (form) showAlert(form, errs.join("<br>"));
+			if (form) showAlert(form, errs.map(esc).join("<br>"));
 		});
 	});
 
@@ -162,6 +192,15 @@
 				const block = el.dataset.block;
 				el.hidden = !((block === "complaint" && complaint) || (block && block === formTemplate));
 			});
+			// a venue is applied for on the venue booking page (one path for venues)
+			const elsewhere = !!form.querySelector(`.so-extra[data-only="1"][data-block="${formTemplate || "-"}"]`);
+			form.querySelector(".so-common").hidden = elsewhere;
+			if (elsewhere) {
+				form.querySelectorAll("[data-service-info]").forEach((el) => {
+					el.hidden = true;
+				});
+			}
+			showAlert(form, "");
 			const anon = form.querySelector("#so-anonymous");
 			contactLabel.classList.toggle("so-required", complaint && !(anon && anon.checked));
 			form.querySelectorAll(".so-signature").forEach((box) => {
@@ -171,6 +210,7 @@
 			});
 		}
 		select.addEventListener("change", refresh);
+		clearAlertOnChange(form);
 		const anon = form.querySelector("#so-anonymous");
 		if (anon) anon.addEventListener("change", refresh);
 		refresh();
@@ -178,7 +218,7 @@
 		form.addEventListener("submit", (ev) => {
 			ev.preventDefault();
 			showAlert(form, "");
-			if (!select.value) return showAlert(form, M.choose_service);
+			if (!select.value) return showAlert(form, esc(M.choose_service));
 			const missing = [];
 			form.querySelectorAll("label.so-required").forEach((label) => {
 				if (label.closest("[hidden]")) return;
@@ -188,9 +228,9 @@
 				const empty = input.classList && input.classList.contains("so-signature") ? !input.value() : input.type === "checkbox" ? !input.checked : !String(input.value || "").trim();
 				if (empty) missing.push(label.textContent.trim());
 			});
-			if (missing.length) return showAlert(form, fmt(M.required, [missing.join(", ")]));
+			if (missing.length) return showAlert(form, esc(fmt(M.required, [missing.join(", ")])));
 			const chosen = chosenFiles(form);
-			if (chosen.errors.length) return showAlert(form, chosen.errors.join("<br>"));
+			if (chosen.errors.length) return showAlert(form, chosen.errors.map(esc).join("<br>"));
 
 			const body = new FormData();
 			form.querySelectorAll("input, select, textarea").forEach((el) => {
@@ -230,15 +270,17 @@
 	// ------------------------------------------------------------------ reply on my request
 	const reply = document.getElementById("so-reply-form");
 	if (reply) {
+		clearAlertOnChange(reply);
 		reply.addEventListener("submit", (ev) => {
 			ev.preventDefault();
 			showAlert(reply, "");
 			const chosen = chosenFiles(reply);
-			if (chosen.errors.length) return showAlert(reply, chosen.errors.join("<br>"));
+			if (chosen.errors.length) return showAlert(reply, chosen.errors.map(esc).join("<br>"));
 			const body = new FormData();
 			body.append("name", reply.dataset.request);
 			body.append("message", reply.querySelector("textarea").value);
-			chosen.files.forEach((f) => body.append("files", f.file, f.file.name));
+			// "material:<row>" files go to that material of the request, "files" are other attachments
+			chosen.files.forEach((f) => body.append(f.key, f.file, f.file.name));
 			const button = reply.querySelector("button[type=submit]");
 			button.disabled = true;
 			post("school_office.service_desk.portal.add_reply", body)
@@ -262,13 +304,15 @@
 			s.addEventListener("click", () => {
 				rating.dataset.rating = s.dataset.value;
 				paint(Number(s.dataset.value));
+				showAlert(rating, "");
 			})
 		);
+		clearAlertOnChange(rating);
 		rating.addEventListener("submit", (ev) => {
 			ev.preventDefault();
 			showAlert(rating, "");
 			const n = Number(rating.dataset.rating || 0);
-			if (n < 1 || n > 5) return showAlert(rating, M.choose_rating);
+			if (n < 1 || n > 5) return showAlert(rating, esc(M.choose_rating));
 			const body = new FormData();
 			body.append("name", rating.dataset.request);
 			body.append("key", rating.dataset.key);

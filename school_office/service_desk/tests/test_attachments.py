@@ -105,7 +105,7 @@ class TestAttachmentPolicy(FrappeTestCase):
 
 	def test_portal_allowed_file_passes(self):
 		res = self.portal_submit(
-			[{"filename": "fault.pdf", "content": b64(pdf_bytes())}], "Portal allowed file"
+			[{"filename": "fault.pdf", "content": b64(pdf_bytes()), "material": 1}], "Portal allowed file"
 		)
 		frappe.set_user("Administrator")
 		self.assertEqual(

@@ -71,6 +71,34 @@ def versions_on():
 		yield
 
 
+def make_staff_user(email: str = "portal.staff@test.school", roles=("Office Manager", "Office Staff")) -> str:
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": "Portal Staff",
+				"user_type": "System User",
+				"send_welcome_email": 0,
+				"roles": [{"role": r} for r in roles],
+			}
+		).insert(ignore_permissions=True)
+	return email
+
+
+def mandatory_files(service_type: str) -> list[dict]:
+	"""One small PDF for each mandatory material of the service (material:<row>)."""
+	rows = frappe.get_all(
+		"Service Type Material",
+		filters={"parenttype": "Service Type", "parent": service_type, "is_mandatory": 1},
+		fields=["idx"],
+		order_by="idx asc",
+	)
+	return [
+		{"filename": f"material-{r.idx}.pdf", "content": b64(pdf_bytes()), "material": r.idx} for r in rows
+	]
+
+
 def receive_materials(name: str):
 	doc = frappe.get_doc("Service Request", name)
 	for m in doc.materials:
@@ -95,9 +123,12 @@ class PortalTestCase(FrappeTestCase):
 		frappe.clear_document_cache("School Office Settings", "School Office Settings")
 
 	def submit(self, user=None, **kw):
+		"""Submit as the portal user; the mandatory materials come as files unless `files` is given."""
 		frappe.set_user(user or self.student)
 		kw.setdefault("service_type", "Repair Request")
 		kw.setdefault("subject", "Broken window in room 101")
+		if "files" not in kw:
+			kw["files"] = mandatory_files(kw["service_type"])
 		return portal.submit_request(**kw)
 
 
@@ -232,7 +263,7 @@ class TestPortalIntake(PortalTestCase):
 			filters={"attached_to_doctype": "Service Request", "attached_to_name": res["name"]},
 			pluck="file_name",
 		)
-		self.assertEqual(sorted(files), ["fault.pdf", "photo.jpg"])
+		self.assertEqual(sorted(files), ["fault.pdf", "photo.jpg"])  # material 1 is the only mandatory one
 		doc = frappe.get_doc("Service Request", res["name"])
 		row = next(m for m in doc.materials if m.idx == 1)
 		self.assertTrue(row.attachment)
@@ -362,3 +393,263 @@ class TestFeedbackPage(PortalTestCase):
 		self.assertEqual(frappe.db.get_value("Service Request", name, "rating"), 4)
 		frappe.form_dict.pop("request", None)
 		frappe.form_dict.pop("key", None)
+
+
+class TestMandatoryMaterials(PortalTestCase):
+	"""Issue #9 item 7: the portal takes a request only with its mandatory materials, and says it waits."""
+
+	def test_request_without_mandatory_material_refused(self):
+		subject = "No materials at all"
+		with self.assertRaises(frappe.ValidationError) as cm:
+			self.submit(subject=subject, files=[{"filename": "photo.jpg", "content": b64(image_bytes())}])
+		self.assertIn("Location and description of the fault", str(cm.exception))
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.exists("Service Request", {"subject": subject}))
+
+	def test_optional_material_alone_is_not_enough(self):
+		# Certificate Issuance: two mandatory materials; one given is still refused, naming the other
+		files = mandatory_files("Certificate Issuance")
+		self.assertEqual(len(files), 2)
+		with self.assertRaises(frappe.ValidationError) as cm:
+			self.submit(service_type="Certificate Issuance", subject="Enrolment", files=files[:1])
+		# files[:1] is material 1, the application form
+		self.assertIn("Student or staff ID card", str(cm.exception))
+		self.assertNotIn("Application form", str(cm.exception))  # given
+
+	def test_complete_request_is_received_and_waits_for_acceptance(self):
+		res = self.submit(service_type="Certificate Issuance", subject="Enrolment certificate")
+		doc = frappe.get_doc("Service Request", res["name"])
+		self.assertEqual(doc.status, "Open")
+		self.assertTrue(all(m.attachment for m in doc.materials if m.is_mandatory))
+		self.assertIn("waiting for the office to accept", res["message"])
+		self.assertNotIn("accepted.", res["message"])
+
+	def test_answer_and_refusal_in_chinese(self):
+		frappe.local.lang = "zh"
+		res = self.submit(service_type="Certificate Issuance", subject="在读证明")
+		self.assertIn("已提交，待受理", res["message"])
+		self.assertNotIn("已受理登记", res["message"])
+		with self.assertRaises(frappe.ValidationError) as cm:
+			self.submit(subject="没有材料", files=[])
+		self.assertIn("请上传必交材料", str(cm.exception))
+		self.assertIn("故障", str(cm.exception))  # the material's name in zh, not English
+
+	def test_new_request_page_marks_mandatory_materials(self):
+		from frappe.website.serve import get_response
+
+		frappe.set_user(self.student)
+		set_request(method="GET", path="/service-request", query_string="service_type=Repair%20Request")
+		frappe.set_user(self.student)
+		frappe.local.form_dict = frappe._dict(service_type="Repair Request")  # set_user clears it
+		html = get_response().get_data(as_text=True)
+		import re
+
+		self.assertTrue(re.search(r'<option value="Repair Request"[^>]*\s+selected', html), "not preselected")
+		self.assertTrue('name="material:1"' in html and 'data-mandatory="1"' in html, "no mandatory input")
+
+
+class TestReplyReachesMaterials(PortalTestCase):
+	"""Issue #9 item 2: a file sent in a reply for a material lands on that material, and Accept passes."""
+
+	def test_reply_file_for_material_lets_staff_accept(self):
+		from school_office.service_desk import api
+
+		staff = make_staff_user()
+		frappe.set_user(staff)
+		# a request taken at the window, the ID card still missing
+		doc = frappe.get_doc(
+			{
+				"doctype": "Service Request",
+				"subject": "Window: transcript",
+				"service_type": "Transcript Request",
+				"requester": self.student,
+				"channel": "Window",
+			}
+		).insert()
+		self.assertEqual([m.is_mandatory for m in doc.materials], [1, 1])
+		with self.assertRaises(frappe.ValidationError):
+			api.accept(doc.name)
+		api.request_info(doc.name, "Please send the application form and your student ID card")
+
+		frappe.set_user(self.student)
+		frappe.local.lang = "en"
+		ctx = portal.detail_context(frappe._dict(), doc.name)
+		self.assertEqual([m["idx"] for m in ctx.materials_to_send], [1, 2])
+		res = portal.add_reply(
+			doc.name,
+			"Here they are",
+			files=[
+				{"filename": "form.pdf", "content": b64(pdf_bytes()), "material": 1},
+				{"filename": "id-card.jpg", "content": b64(image_bytes()), "material": 2},
+				{"filename": "extra.png", "content": b64(image_bytes("PNG"))},
+			],
+		)
+		self.assertEqual(res["status"], "Open")
+		frappe.set_user(staff)
+		stored = frappe.get_doc("Service Request", doc.name)
+
+		def url(file_name):
+			return frappe.db.get_value(
+				"File", {"attached_to_name": doc.name, "file_name": file_name}, "file_url"
+			)
+
+		self.assertEqual(stored.materials[0].attachment, url("form.pdf"))
+		self.assertEqual(stored.materials[1].attachment, url("id-card.jpg"))
+		self.assertTrue(url("form.pdf") and url("id-card.jpg"))
+		content = frappe.get_all(
+			"Communication",
+			filters={"reference_name": doc.name, "sent_or_received": "Received"},
+			pluck="content",
+		)[0]
+		self.assertIn("form.pdf (for Application form)", content)
+		self.assertEqual(api.accept(doc.name)["status"], "Accepted")
+
+	def test_material_number_of_another_row_is_ignored(self):
+		name = self.submit()["name"]
+		frappe.set_user(self.student)
+		portal.add_reply(name, "x", files=[{"filename": "p.pdf", "content": b64(pdf_bytes()), "material": 9}])
+		frappe.set_user("Administrator")
+		doc = frappe.get_doc("Service Request", name)
+		self.assertEqual(len(doc.materials), 2)
+		self.assertTrue(frappe.db.exists("File", {"attached_to_name": name, "file_name": "p.pdf"}))
+
+
+class TestOfficeAnswer(PortalTestCase):
+	"""Issue #9 item 4: the requester sees the office's answer and keeps the Needs Info messages."""
+
+	def test_resolution_outcome_and_reason_shown_escaped(self):
+		from frappe.website.serve import get_response
+
+		from school_office.service_desk import api
+
+		name = self.submit(subject="Answer <b>me</b>")["name"]
+		staff = make_staff_user()
+		frappe.set_user(staff)
+		with versions_on():
+			api.request_info(name, "Which room? <script>alert(2)</script> a < b")
+		frappe.set_user(self.student)
+		with versions_on():
+			portal.add_reply(name, "Room 101")
+		frappe.set_user(staff)
+		with versions_on():
+			api.accept(name)
+			api.resolve(
+				name,
+				resolution="<p>Window <b>replaced</b></p><script>alert(1)</script>",
+				outcome="Cannot Be Solved",
+				unsolvable_reason="The frame <needs> a new order",
+			)
+		frappe.set_user(self.student)
+		ctx = portal.detail_context(frappe._dict(), name)
+		labels = [r["label"] for r in ctx.answer["rows"]]
+		self.assertEqual(labels, ["Outcome", "Resolution Details", "Why It Cannot Be Solved"])
+		html_rows = {r["label"]: r["value_html"] for r in ctx.answer["rows"]}
+		self.assertIn("<b>replaced</b>", html_rows["Resolution Details"])
+		self.assertNotIn("<script", html_rows["Resolution Details"])
+		self.assertIn("&lt;needs&gt;", html_rows["Why It Cannot Be Solved"])
+		self.assertNotIn("&amp;lt;", html_rows["Why It Cannot Be Solved"])  # not escaped twice
+		# the Needs Info question stays on the timeline after the reply and the resolution
+		needs = [e for e in ctx.timeline if e.get("status") == "Needs Info"]
+		self.assertEqual(len(needs), 1)
+		self.assertIn("Which room?", needs[0]["note_html"])
+		self.assertIn("a &lt; b", needs[0]["note_html"])
+		self.assertNotIn("<script", needs[0]["note_html"])
+		set_request(method="GET", path=f"/my-requests/{name}")
+		frappe.set_user(self.student)
+		page = get_response().get_data(as_text=True)
+		import re
+
+		# inside <title> (raw text for the browser, Frappe strips tags there) "<b>" is only text
+		page = re.sub(r"<title>.*?</title>", "", page, flags=re.S)
+		checks = {
+			"answer card": 'id="so-answer"' in page,
+			"resolution markup kept": "Window <b>replaced</b>" in page,
+			"no script": "<script>alert" not in page,
+			"subject escaped": "Answer &lt;b&gt;me&lt;/b&gt;" in page and "Answer <b>me</b>" not in page,
+			"needs info kept": "Which room?" in page,
+		}
+		self.assertEqual([k for k, ok in checks.items() if not ok], [])
+
+	def test_rejection_reason_shown(self):
+		from school_office.service_desk import api
+
+		name = self.submit()["name"]
+		frappe.set_user(make_staff_user())
+		api.reject(name, "Not a repair: ask the canteen")
+		frappe.set_user(self.student)
+		ctx = portal.detail_context(frappe._dict(), name)
+		self.assertEqual(ctx.answer["rows"][0]["label"], "Rejection Reason")
+		self.assertIn("ask the canteen", ctx.answer["rows"][0]["value_html"])
+
+	def test_open_request_has_no_answer_and_times_have_no_seconds(self):
+		name = self.submit()["name"]
+		frappe.set_user(self.student)
+		ctx = portal.detail_context(frappe._dict(), name)
+		self.assertIsNone(ctx.answer)
+		self.assertRegex(ctx.submitted_on, r"^\d{4}-\d\d-\d\d \d\d:\d\d$")
+		for e in ctx.timeline:
+			self.assertRegex(e["when"], r"^\d{4}-\d\d-\d\d \d\d:\d\d$")
+		row = next(r for r in portal.my_requests() if r.name == name)
+		self.assertRegex(row.submitted_on, r"^\d{4}-\d\d-\d\d \d\d:\d\d$")
+
+
+class TestMalformedPdf(PortalTestCase):
+	"""Issue #9 item 5: a PDF that does not parse is refused with a translated message, not a 500."""
+
+	BROKEN = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage without startxref"
+
+	def test_broken_pdf_refused_on_submit_and_reply(self):
+		subject = "Broken PDF"
+		with self.assertRaises(frappe.ValidationError) as cm:
+			self.submit(
+				subject=subject, files=[{"filename": "scan.pdf", "content": b64(self.BROKEN), "material": 1}]
+			)
+		self.assertIn("scan.pdf is not a readable PDF file", str(cm.exception))
+		self.assertNotIn("startxref", str(cm.exception))
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.exists("Service Request", {"subject": subject}))
+		name = self.submit()["name"]
+		frappe.set_user(self.student)
+		with self.assertRaises(frappe.ValidationError):
+			portal.add_reply(name, "again", files=[{"filename": "scan.pdf", "content": b64(self.BROKEN)}])
+
+	def test_broken_pdf_message_in_chinese(self):
+		frappe.local.lang = "zh"
+		with self.assertRaises(frappe.ValidationError) as cm:
+			self.submit(files=[{"filename": "扫描.pdf", "content": b64(self.BROKEN), "material": 1}])
+		self.assertIn("不是可读取的 PDF 文件", str(cm.exception))
+
+	def test_good_pdf_still_passes(self):
+		self.assertTrue(self.submit(files=mandatory_files("Repair Request"))["name"])
+
+
+class TestRatedOnce(PortalTestCase):
+	"""Issue #9 item 8: a rated request shows its rating read-only; a second rating is refused."""
+
+	def test_rated_page_is_read_only(self):
+		from frappe.website.serve import get_response
+
+		from school_office.service_desk import api
+
+		name = self.submit()["name"]
+		frappe.set_user(make_staff_user())
+		api.accept(name)
+		api.resolve(name, resolution="Fixed")
+		key = frappe.db.get_value("Service Request", name, "rating_key")
+		frappe.set_user("Guest")
+		frappe.local.request_ip = "127.0.0.1"  # the rate limit keys on it
+		set_request(method="GET", path="/service-feedback", query_string=f"request={name}&key={key}")
+		frappe.local.form_dict = frappe._dict(request=name, key=key)
+		html = get_response().get_data(as_text=True)
+		self.assertTrue('id="so-rating-form"' in html, "no rating form")
+		api.rate(name, key, 4, "Quick <b>fix</b>")
+		with self.assertRaises(frappe.ValidationError):
+			api.rate(name, key, 1, "changed my mind")
+		self.assertEqual(frappe.db.get_value("Service Request", name, "rating"), 4)
+		set_request(method="GET", path="/service-feedback", query_string=f"request={name}&key={key}")
+		frappe.local.form_dict = frappe._dict(request=name, key=key)
+		html = get_response().get_data(as_text=True)
+		frappe.local.form_dict = frappe._dict()
+		self.assertTrue('id="so-rating-form"' not in html and 'id="so-rated"' in html, "rating form again")
+		self.assertEqual(html.count("so-star on"), 4)
+		self.assertIn("Quick &lt;b&gt;fix&lt;/b&gt;", html)

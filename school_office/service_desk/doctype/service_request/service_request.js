@@ -3,8 +3,16 @@ const SO_ACTIVE = ["Open", "Needs Info", "Accepted", "In Progress", "On Hold"];
 const so_api = (method) => `school_office.service_desk.api.${method}`;
 
 function so_call(frm, method, args) {
-	return frappe.call({ method: so_api(method), args: Object.assign({ name: frm.doc.name }, args || {}), freeze: true })
-		.then(() => frm.reload_doc());
+	// the action works on the stored request: save what the form changed first (e.g. materials just
+	// ticked as received), so Accept sees the ticks instead of refusing
+	const saved = frm.is_dirty() ? frm.save() : Promise.resolve();
+	return Promise.resolve(saved)
+		.then(() => {
+			if (frm.is_dirty()) return; // the save failed (its message is shown)
+			return frappe
+				.call({ method: so_api(method), args: Object.assign({ name: frm.doc.name }, args || {}), freeze: true })
+				.then(() => frm.reload_doc());
+		});
 }
 
 function so_prompt(frm, method, title, fields) {
