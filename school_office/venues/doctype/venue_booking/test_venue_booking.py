@@ -191,7 +191,7 @@ class TestVenueBooking(FrappeTestCase):
 		self.assertEqual(status(a), "Approved")
 		self.assertEqual(frappe.db.get_value("Venue Booking", a.name, "approved_by"), STAFF)
 		b = book("TV Room A", day(6, 14))
-		approve(b, action="Reject")
+		approve(b, action="Decline")  # 驳回 (Reject reads 退回修改, the 公文 term)
 		self.assertEqual(status(b), "Rejected")
 
 	def test_category_without_approval_is_approved_at_once_and_checked(self):
