@@ -34,8 +34,10 @@ def get_context(context):
 		"searching": _("Searching..."),
 		"none_free": _("No venue is free for this time. Try another time or fewer requirements."),
 		"seats": _("seats {0}"),
-		"request": _("Request"),
-		"sent": _("Request sent: {0}"),
+		# not "Request": its zh is the 公文 term 请示
+		"request": _("Apply for This Venue"),
+		"sent": _("Application submitted: booking number {0}. The office will approve it."),
+		"number": _("Booking Number"),
 		"no_bookings": _("No bookings yet."),
 		"cancel": _("Cancel"),
 		"cancel_confirm": _("Cancel this booking?"),
