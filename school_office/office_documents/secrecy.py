@@ -24,8 +24,11 @@ and ``has_permission`` (permissions.py); destroyed content is removed by
 ``retention_review.destroy_document``.
 """
 
+import os
+
 import frappe
 from frappe import _
+from frappe.utils import cint
 
 from school_office.core.numbering import has_clearance, levels_up_to
 from school_office.office_documents.permissions import DOCTYPE, can_see, get_clearance
@@ -76,9 +79,9 @@ def validate_todo(doc, method=None):
 
 
 def _addresses(value) -> list[str]:
-	from frappe.utils import get_email_address, split_emails
+	from frappe.utils import parse_addr, split_emails
 
-	return [get_email_address(e).strip().lower() for e in split_emails(value or "") if e.strip()]
+	return [(parse_addr(e)[1] or e).strip().lower() for e in split_emails(value or "") if e.strip()]
 
 
 def validate_communication(doc, method=None):
@@ -103,9 +106,24 @@ def validate_notification_log(doc, method=None):
 
 
 def force_private(doc, method=None):
-	"""File.before_validate: attachments of official documents are private, whoever uploads them."""
-	if doc.attached_to_doctype == DOCTYPE and not doc.is_folder:
-		doc.is_private = 1
+	"""File.before_validate: attachments of official documents are private, whoever uploads them.
+
+	Frappe has written a new file's content by now (File.before_insert), so a public upload is
+	written again as a private file and the public copy removed unless another File uses it."""
+	if doc.attached_to_doctype != DOCTYPE or doc.is_folder or cint(doc.is_private):
+		return
+	old_url = doc.file_url or ""
+	doc.is_private = 1
+	if not old_url.startswith("/files/"):
+		return
+	content = doc.get_content()
+	doc.file_url = None  # so that save_file writes (or reuses) a private copy instead of keeping the public one
+	doc.save_file(content=content)
+	if not frappe.db.exists("File", {"file_url": old_url, "name": ("!=", doc.name or "")}):
+		try:
+			os.remove(frappe.get_site_path("public", "files", *old_url.split("/files/", 1)[1].split("/")))
+		except OSError:
+			pass
 
 
 def on_document_update(doc, method=None):

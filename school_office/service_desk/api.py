@@ -7,6 +7,7 @@ assignment rules all apply.
 
 import frappe
 from frappe import _
+from frappe.rate_limiter import rate_limit
 from frappe.utils import now_datetime
 
 from school_office.core import service_desk as rules
@@ -124,7 +125,7 @@ def log_follow_up(name: str, outcome: str, notes: str | None = None):
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@frappe.rate_limit(key="name", limit=10, seconds=60 * 10)
+@rate_limit(key="name", limit=10, seconds=60 * 10)
 def rate(name: str, key: str, rating, comment: str | None = None):
 	"""The requester rates a resolved request 1-5, once, from the link in the message (no desk
 	access needed): the link's key proves it is the requester; a logged-in user other than the
