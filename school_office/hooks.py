@@ -27,6 +27,9 @@ after_install = "school_office.install.after_install"
 before_uninstall = "school_office.install.before_uninstall"
 after_uninstall = "school_office.install.after_uninstall"
 
+# Desk boot (the Service Request's SLA banner is the app's own, translated)
+extend_bootinfo = "school_office.boot.extend_bootinfo"
+
 # Document events
 doc_events = {
 	"*": {"validate": "school_office.office_documents.secrecy.validate_links_to_documents"},

@@ -136,6 +136,7 @@ def _seed_catalogue():
 # make_demo(ctx) (called by the demo command).
 MODULE_SETUPS = (
 	"school_office.setup.permissions",
+	"school_office.setup.link_display",
 	"school_office.service_desk.install",
 	"school_office.venues.install",
 	"school_office.office_documents.install",
