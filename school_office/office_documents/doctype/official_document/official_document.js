@@ -2,7 +2,20 @@
 // overdue rows highlighted, the GB/T 9704 print for outgoing documents.
 const OD_API = "school_office.office_documents.api";
 
+// 密级 and 紧急程度 of an official document read 非密 / 平件 / 加急 (the zh rows with the context "Official
+// Document"): the editable select translates its options with the doctype as context, the read-only value and
+// the grid did not, and read 公开 / 普通
+function od_context_formatters() {
+	const map = frappe.meta.docfield_map["Official Document"] || {};
+	["secret_level", "urgency"].forEach((fieldname) => {
+		if (map[fieldname]) map[fieldname].formatter = (value) => (value ? __(value, null, "Official Document") : value);
+	});
+}
+
 frappe.ui.form.on("Official Document", {
+	setup() {
+		od_context_formatters();
+	},
 	onload(frm) {
 		// read receipt (传阅): opening a document routed to me for reading records who and when
 		if (!frm.is_new() && ["In Process", "Distributed"].includes(frm.doc.status)) {
@@ -19,6 +32,8 @@ frappe.ui.form.on("Official Document", {
 		set_routing_actions(frm);
 	},
 	refresh(frm) {
+		// the workflow's Actions button keeps its label on a phone (Frappe shows only a caret there)
+		frm.page.actions_btn_group.find(".actions-btn-group-label").removeClass("hidden-xs");
 		highlight_overdue(frm);
 		set_routing_actions(frm);
 		show_step_hint(frm);

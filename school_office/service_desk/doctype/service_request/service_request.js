@@ -19,6 +19,21 @@ function so_prompt(frm, method, title, fields) {
 	frappe.prompt(fields, (values) => so_call(frm, method, values), title, __("Submit"));
 }
 
+// On a phone Frappe hides the form's custom buttons (they only appear under "…"): there the actions go into the
+// page's labelled Actions menu next to Save, on a wider screen they stay a button group
+function so_setup_action_buttons(frm) {
+	if (!frappe.is_mobile()) return;
+	frm.page.clear_actions_menu();
+	frm.page.actions_btn_group.find(".actions-btn-group-label").removeClass("hidden-xs");
+}
+
+function so_add_action(frm, label, action, group) {
+	if (frappe.is_mobile()) {
+		return frm.page.add_action_item(label, action);
+	}
+	return frm.add_custom_button(label, action, group);
+}
+
 function so_duration(mins) {
 	const abs = Math.abs(mins);
 	return abs >= 60 ? __("{0} h {1} min", [Math.floor(abs / 60), abs % 60]) : __("{0} min", [abs]);
@@ -32,8 +47,21 @@ frappe.ui.form.on("Service Request", {
 		if (frm.is_new()) return;
 		const d = frm.doc;
 		const staff = frappe.user.has_role(["Office Staff", "Office Manager", "System Manager"]);
+		// the SLA banner (ERPNext's own is not bound to this form, see school_office/boot.py)
+		frm.dashboard.clear_headline();
+		if (d.service_level_agreement && d.status === "On Hold" && d.on_hold_since) {
+			frm.dashboard.set_headline_alert(
+				`<span class="indicator orange">${__("SLA is on hold since {0}", [frappe.utils.escape_html(moment(d.on_hold_since).fromNow(true))])}</span>`
+			);
+		} else if (d.service_level_agreement && !SO_ACTIVE.includes(d.status) && ["Fulfilled", "Failed"].includes(d.agreement_status)) {
+			frm.dashboard.set_headline_alert(
+				d.agreement_status === "Fulfilled"
+					? `<span class="indicator green">${__("Service Level Agreement has been fulfilled")}</span>`
+					: `<span class="indicator red">${__("Service Level Agreement Failed")}</span>`
+			);
+		}
 		// due in / overdue by
-		if (SO_ACTIVE.includes(d.status)) {
+		if (SO_ACTIVE.includes(d.status) && d.status !== "On Hold") {
 			const target = !d.first_responded_on ? d.response_by : d.sla_resolution_by;
 			if (target) {
 				const mins = Math.round(moment(target).diff(moment(), "minutes", true));
@@ -59,30 +87,31 @@ frappe.ui.form.on("Service Request", {
 		}
 		if (!staff) return;
 		const group = __("Actions");
+		so_setup_action_buttons(frm);
 		if (["Open", "Needs Info"].includes(d.status)) {
-			frm.add_custom_button(__("Accept"), () => so_call(frm, "accept"), group);
-			frm.add_custom_button(__("Needs Info"), () =>
+			so_add_action(frm, __("Accept"), () => so_call(frm, "accept"), group);
+			so_add_action(frm, __("Needs Info"), () =>
 				so_prompt(frm, "request_info", __("Ask the Requester"), [
 					{ fieldname: "message", fieldtype: "Small Text", label: __("What should be supplemented?"), reqd: 1 },
 				]), group);
-			frm.add_custom_button(__("Reject", null, "Service Request"), () =>
+			so_add_action(frm, __("Reject", null, "Service Request"), () =>
 				so_prompt(frm, "reject", __("Reject", null, "Service Request"), [{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 }]), group);
 		}
 		if (SO_ACTIVE.includes(d.status)) {
-			frm.add_custom_button(__("Refer"), () =>
+			so_add_action(frm, __("Refer"), () =>
 				so_prompt(frm, "refer", __("Refer to Another Department"), [
 					{ fieldname: "department", fieldtype: "Link", options: "Department", label: __("Department"), reqd: 1 },
 					{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
 				]), group);
 		}
 		if (["Accepted", "On Hold", "Resolved", "Closed"].includes(d.status)) {
-			frm.add_custom_button(__("Start"), () => so_call(frm, "start"), group);
+			so_add_action(frm, __("Start"), () => so_call(frm, "start"), group);
 		}
 		if (["Accepted", "In Progress"].includes(d.status)) {
-			frm.add_custom_button(__("Hold"), () => so_call(frm, "hold"), group);
+			so_add_action(frm, __("Hold"), () => so_call(frm, "hold"), group);
 		}
 		if (["Accepted", "In Progress", "On Hold"].includes(d.status)) {
-			frm.add_custom_button(__("Resolve"), () =>
+			so_add_action(frm, __("Resolve"), () =>
 				so_prompt(frm, "resolve", __("Resolve"), [
 					{ fieldname: "resolution", fieldtype: "Small Text", label: __("Resolution Details"), reqd: 1 },
 					{ fieldname: "outcome", fieldtype: "Select", label: __("Outcome"), options: ["", "Solved", "Partly Solved", "Cannot Be Solved"] },
@@ -90,17 +119,17 @@ frappe.ui.form.on("Service Request", {
 				]), group);
 		}
 		if (d.status === "Resolved") {
-			frm.add_custom_button(__("Close"), () => so_call(frm, "close"), group);
+			so_add_action(frm, __("Close"), () => so_call(frm, "close"), group);
 		}
 		if (["Resolved", "Closed"].includes(d.status)) {
-			frm.add_custom_button(__("Log Follow-up Call"), () =>
+			so_add_action(frm, __("Log Follow-up Call"), () =>
 				so_prompt(frm, "log_follow_up", __("Follow-up Call"), [
 					{ fieldname: "outcome", fieldtype: "Select", label: __("Outcome"), options: ["Satisfied", "Partly Satisfied", "Not Satisfied", "No Answer"], reqd: 1 },
 					{ fieldname: "notes", fieldtype: "Small Text", label: __("Notes") },
 				]));
 		}
 		if (SO_ACTIVE.includes(d.status) && frappe.user.has_role(["Office Manager", "System Manager"])) {
-			frm.add_custom_button(__("Move to Front of Queue"), () =>
+			so_add_action(frm, __("Move to Front of Queue"), () =>
 				so_prompt(frm, "move_to_front", __("Move to Front of Queue"), [
 					{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
 				]));

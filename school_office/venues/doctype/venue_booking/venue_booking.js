@@ -3,6 +3,8 @@
 
 frappe.ui.form.on("Venue Booking", {
 	refresh(frm) {
+		// the workflow's Actions button keeps its label on a phone (Frappe shows only a caret there)
+		frm.page.actions_btn_group.find(".actions-btn-group-label").removeClass("hidden-xs");
 		if (frm.is_new()) return;
 		const call = (method, args) =>
 			frappe.call(`school_office.venues.api.${method}`, args).then(() => frm.reload_doc());

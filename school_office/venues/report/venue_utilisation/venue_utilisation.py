@@ -123,8 +123,9 @@ def execute(filters=None):
 		{"fieldname": "flag_label", "label": _("Flag"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "suggestion", "label": _("Suggestion"), "fieldtype": "Data", "width": 300},
 	]
+	# translated names (venues and categories are translated doctypes), shorter in zh too
 	labels = (
-		[r.get("venue") or r.get("venue_category") or "" for r in data if r["month"] == data[-1]["month"]]
+		[_(r.get("venue") or r.get("venue_category") or "") for r in data if r["month"] == data[-1]["month"]]
 		if data
 		else []
 	)
@@ -137,5 +138,8 @@ def execute(filters=None):
 				"datasets": [{"name": _("Utilisation (%)"), "values": [r["utilisation"] or 0 for r in last]}],
 			},
 			"type": "bar",
+			# a series axis shows whole labels (every n-th when they do not fit) instead of cutting every label
+			# to "..." on a phone
+			"axisOptions": {"xIsSeries": 1, "seriesLabelSpaceRatio": 1},
 		}
 	return columns, data, None, chart
