@@ -66,6 +66,23 @@ def untranslated_words() -> list[str]:
 	return sorted(set(words), key=len, reverse=True)
 
 
+_SENTENCE_RE = re.compile(r"(?<![\w/.-])[A-Za-z][a-z]+(?:[ ,'’()-]+[A-Za-z][A-Za-z]*){3,}")
+
+
+def find_english_sentences(texts, ignore=()) -> list[str]:
+	"""Runs of four or more English words (help texts, descriptions, messages left in English)."""
+	out = []
+	for raw in texts:
+		text = raw
+		for name in ignore:
+			text = text.replace(name, " ")
+		text = _ID_RE.sub(" ", text)
+		for m in _SENTENCE_RE.finditer(text):
+			if m.group(0) not in out:
+				out.append(m.group(0))
+	return out
+
+
 def find_untranslated(texts, words, ignore=()) -> list[tuple[str, str]]:
 	"""(word, context) for each listed English word visible in `texts` (word-boundary, case-sensitive)."""
 	found, seen = [], set()
@@ -114,7 +131,7 @@ _PROBLEM_OBSERVER = r"""
 
 _VISIBLE_TEXT = r"""
 () => {
-	const skip = "script,style,code,pre,kbd,samp,noscript,textarea,svg,[data-so-ignore],.ace_editor,.CodeMirror,.ql-editor";
+	const skip = "script,style,code,pre,kbd,samp,noscript,textarea,svg,[data-so-ignore],.ace_editor,.CodeMirror,.ql-editor,.visually-hidden,.sr-only";
 	const W = window.innerWidth;
 	const shown = (el) => {
 		if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
@@ -238,7 +255,7 @@ class Walk:
 		self.context.add_cookies([{"name": "preferred_language", "value": "zh", "url": base_url}])
 		self.context.expose_function("__soReport", lambda text: self.problems.append(text))
 		self.context.add_init_script(_PROBLEM_OBSERVER)
-		self.context.set_default_timeout(20000)
+		self.context.set_default_timeout(45000)
 		self.page = self.context.new_page()
 		self._watch(self.page)
 
@@ -248,7 +265,7 @@ class Walk:
 		page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
 		page.on("response", self._on_response)
 		page.on("request", lambda req: self.inflight.add(req) if not _is_realtime(req.url) else None)
-		page.on("requestfinished", self.inflight.discard)
+		page.on("requestfinished", lambda req: self.inflight.discard(req))
 		page.on("requestfailed", self._on_failed)
 
 	def _expected(self, status, url):
@@ -311,8 +328,11 @@ class Walk:
 
 	def look(self):
 		"""Record the listed English words visible now (call it where a dialog or menu is open)."""
-		for word, ctx in find_untranslated(self.visible_texts(), self.words, self.ignore_names):
+		texts = self.visible_texts()
+		for word, ctx in find_untranslated(texts, self.words, self.ignore_names):
 			self.problems.append(f"untranslated '{word}' on {self.page.url}: …{ctx}…")
+		for sentence in find_english_sentences(texts, self.ignore_names):
+			self.problems.append(f"untranslated sentence «{sentence[:200]}» on {self.page.url}")
 
 	@contextmanager
 	def step(self, title, known=None, expect=()):
@@ -340,8 +360,10 @@ class Walk:
 		for p in problems:
 			item = next((k for k, rx in (known or {}).items() if re.search(rx, p, re.S)), None)
 			if item:
-				self.known_log.append((item, f"[{self.user}] {title}: {p[:400]}"))
-				print(f"KNOWN {item} [{self.user}] {title}: {p[:1500]}")
+				entry = (item, f"[{self.user}] {title}: {p[:400]}")
+				if entry not in self.known_log:
+					self.known_log.append(entry)
+					print(f"KNOWN {item} [{self.user}] {title}: {p[:1500]}")
 			else:
 				unknown.append(p)
 		if unknown:
@@ -498,6 +520,14 @@ class Walk:
 		if btn.count() and btn.first.is_visible():
 			btn.first.click()
 			return
+		exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+		actions = head.locator(".actions-btn-group:visible")
+		items = ".dropdown-menu a, .dropdown-menu .dropdown-item"
+		if actions.count() and actions.first.locator(items).filter(has_text=exact).count():
+			actions.first.locator("> button").click()
+			self.look()
+			actions.first.locator(items).filter(has_text=exact).first.click()
+			return
 		self.menu_item(f"{group} > {label}" if group else label, fallback=label)
 
 	def menu_item(self, text, fallback=None):
@@ -524,12 +554,36 @@ class Walk:
 		self.wait_changed(before)
 
 	def wait_changed(self, before, timeout=20000):
+		"""Wait until the form's record was saved anew, or a message dialog answered instead."""
 		self.page.wait_for_function(
-			"before => window.cur_frm && cur_frm.doc.modified !== before && !frappe.request.ajax_count"
-			" && !(frappe.dom && frappe.dom.freeze_count)",
+			"before => window.cur_frm && !frappe.request.ajax_count && !(frappe.dom && frappe.dom.freeze_count)"
+			" && (cur_frm.doc.modified !== before || !!document.querySelector('.modal.show .msgprint'))",
 			arg=before,
 			timeout=timeout,
 		)
+		self.settle()
+
+	def swipe(self, locator, dx, dy=0):
+		"""A finger swipe starting on `locator` (e.g. a grid swiped sideways at phone width)."""
+		locator.scroll_into_view_if_needed()
+		box = locator.bounding_box()
+		x = min(max(box["x"] + box["width"] / 2, 5), self.page.viewport_size["width"] - 5)
+		y = box["y"] + box["height"] / 2
+		cdp = self.context.new_cdp_session(self.page)
+		try:
+			cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+			steps = 8
+			for i in range(1, steps + 1):
+				cdp.send(
+					"Input.dispatchTouchEvent",
+					{
+						"type": "touchMove",
+						"touchPoints": [{"x": x + dx * i / steps, "y": y + dy * i / steps}],
+					},
+				)
+			cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+		finally:
+			cdp.detach()
 		self.settle()
 
 	def dialog(self):

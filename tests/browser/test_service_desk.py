@@ -7,6 +7,11 @@ from tests.browser.data import pdf_bytes, tag, zh
 
 PRINTING = "Printing and Copying"  # one mandatory material: the document file; team Print Room
 CERTIFICATE = "Certificate Issuance"  # two mandatory materials; team Coordination (office.staff)
+# issue #9 item 12 names these as English left for zh users on the desk (priorities, SLA banner, materials)
+EN_12 = (
+	r"untranslated (?:sentence «)?'?(?:Medium|Low|High|Urgent|Response|Resolution|due in|overdue by"
+	r"|Application form|Student ID card|Student or staff ID card|Certificate Issuance)"
+)
 
 
 def staff_api(playwright_instance, site_url, demo, local):
@@ -167,7 +172,7 @@ def test_staff_accepts_and_resolves_on_the_desk(walks, playwright_instance, site
 		page.locator(".page-container:visible").first.wait_for()
 		staff.settle()
 
-	with staff.step("find the request in the list", known={"9.12": r"untranslated '(Medium|Low|High)'"}):
+	with staff.step("find the request in the list", known={"9.12": EN_12}):
 		staff.goto("/app/service-request")
 		page.locator(".page-container:visible .frappe-list").first.wait_for()
 		name_filter = page.locator(
@@ -187,49 +192,37 @@ def test_staff_accepts_and_resolves_on_the_desk(walks, playwright_instance, site
 
 	with staff.step(
 		"the form shows the request in zh",
-		known={
-			"9.12": r"untranslated '(Medium|Low|High|Response|due in|Resolution|Certificate Issuance|Application form|Student ID card)'"
-		},
+		known={"9.12": EN_12},
 	):
 		assert page.locator(".page-head:visible .title-text").first.inner_text().strip()
 		staff.look()
 
-	with staff.step(
-		"tick the mandatory materials as received and accept", known={"9.5": r"mandatory materials"}
-	):
+	with staff.step("tick the mandatory materials as received, save and accept", known={"9.12": EN_12}):
 		grid = staff.control("materials").locator(".grid-body")
 		rows = grid.locator(".grid-row:visible")
 		rows.first.wait_for()
+		# at phone width the grid is wider than the screen: swipe it sideways to reach "Received"
+		staff.swipe(rows.first.locator('[data-fieldname="material"]').first, -300)
 		for i in range(rows.count()):
-			box = rows.nth(i).locator('[data-fieldname="received"] input[type=checkbox]')
-			if not box.count():  # static row: open it to edit
-				rows.nth(i).locator('[data-fieldname="received"]').first.click()
-				box = rows.nth(i).locator('[data-fieldname="received"] input[type=checkbox]')
-			box.first.check()
+			cell = rows.nth(i).locator('[data-fieldname="received"]').first
+			cell.click()  # the row turns editable
+			box = cell.locator(".field-area input[type=checkbox]")
+			box.wait_for(state="visible")
+			box.check()
 		staff.settle()
+		# a changed form shows only Save (Frappe hides the actions menu until it is saved)
+		staff.save()
+		assert all(m["received"] for m in staff.doc()["materials"]), staff.doc()["materials"]
 		before = page.evaluate("() => cur_frm.doc.modified")
 		staff.action("Accept", group="Actions")
 		staff.wait_changed(before)
-		assert staff.doc()["status"] == "Accepted", staff.doc()["status"]
-	if staff.doc()["status"] != "Accepted":
-		# Accept refused the unsaved ticks (known bug): save them first, then accept again
-		with staff.step("save the ticks, then accept"):
-			staff.open_form("Service Request", number)
-			if staff.doc()["status"] != "Accepted":
-				for i, m in enumerate(staff.doc()["materials"]):
-					if not m.get("received"):
-						page.evaluate(
-							"i => { const r = cur_frm.doc.materials[i]; frappe.model.set_value(r.doctype, r.name, 'received', 1); }",
-							i,
-						)
-				staff.save()
-				before = page.evaluate("() => cur_frm.doc.modified")
-				staff.action("Accept", group="Actions")
-				staff.wait_changed(before)
-			assert staff.doc()["status"] == "Accepted", staff.doc()["status"]
+		assert staff.doc()["status"] == "Accepted", (
+			f"accept refused the ticked materials: {staff.doc()['status']}"
+		)
 
 	with staff.step(
-		"resolve with the resolution details", known={"9.6": r"outgoing e-?mail|邮件|Email Account"}
+		"resolve with the resolution details",
+		known={"9.6": r"outgoing e-?mail|邮件|Email Account", "9.12": EN_12},
 	):
 		before = page.evaluate("() => cur_frm.doc.modified")
 		staff.action("Resolve", group="Actions")
@@ -240,7 +233,7 @@ def test_staff_accepts_and_resolves_on_the_desk(walks, playwright_instance, site
 		staff.wait_changed(before)
 		assert staff.doc()["status"] == "Resolved", staff.doc()["status"]
 	staff.recover()
-	with staff.step("the form shows it resolved"):
+	with staff.step("the form shows it resolved", known={"9.12": EN_12}):
 		staff.open_form("Service Request", number)
 		assert staff.doc()["status"] == "Resolved"
 		assert zh("Resolved") in page.locator(".page-head:visible").first.inner_text()
