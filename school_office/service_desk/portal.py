@@ -440,14 +440,31 @@ def my_requests(user: str | None = None) -> list[dict]:
 	return rows
 
 
+def _status_values(owners) -> dict[str, str]:
+	"""Status label -> status. Frappe's Version stores a Select's value as the acting user saw it
+	(待补充材料 for a zh staff member), so the labels in the languages of those who changed the request
+	are read back as the status they stand for."""
+	statuses = [o for o in (frappe.get_meta(DOCTYPE).get_field("status").options or "").split("\n") if o]
+	langs = {"en", frappe.local.lang or "en"}
+	default_lang = frappe.db.get_default("lang") or "en"
+	for user in set(owners):
+		langs.add(frappe.get_cached_value("User", user, "language") or default_lang)
+	out = {s: s for s in statuses}
+	for lang in langs:
+		for s in statuses:
+			out.setdefault(_(s, lang=lang), s)
+	return out
+
+
 def _status_changes(doc) -> list[dict]:
 	events = []
 	versions = frappe.get_all(
 		"Version",
 		filters={"ref_doctype": DOCTYPE, "docname": doc.name},
-		fields=["data", "creation"],
+		fields=["data", "creation", "owner"],
 		order_by="creation asc",
 	)
+	status_of = _status_values(v.owner for v in versions)
 	for v in versions:
 		try:
 			data = json.loads(v.data or "{}")
@@ -457,6 +474,7 @@ def _status_changes(doc) -> list[dict]:
 		if "status" not in changed:
 			continue
 		_old, new = changed["status"]
+		new = status_of.get(new, new)
 		note_field = TIMELINE_NOTES.get(new)
 		note = changed.get(note_field, [None, None])[1] if note_field else None
 		if new == "Referred" and changed.get("referred_to"):

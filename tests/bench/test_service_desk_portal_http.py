@@ -204,7 +204,13 @@ def messages_of(response) -> str:
 	import json
 
 	raw = response.json().get("_server_messages") if response.content else None
-	return " ".join(json.loads(raw)) if raw else ""
+	out = []
+	for m in json.loads(raw) if raw else []:
+		try:
+			out.append(json.loads(m).get("message") or "")
+		except (ValueError, AttributeError):
+			out.append(str(m))
+	return " ".join(out)
 
 
 def submit_repair(session, subject, **extra_files):

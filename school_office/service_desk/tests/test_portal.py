@@ -653,3 +653,34 @@ class TestRatedOnce(PortalTestCase):
 		self.assertTrue('id="so-rating-form"' not in html and 'id="so-rated"' in html, "rating form again")
 		self.assertEqual(html.count("so-star on"), 4)
 		self.assertIn("Quick &lt;b&gt;fix&lt;/b&gt;", html)
+
+
+class TestTimelineOfChineseStaff(PortalTestCase):
+	"""Frappe's Version stores the status as the acting user saw it (待补充材料): the requester's
+	timeline still finds the Needs Info message and the answer after a reply (issue #9 item 4)."""
+
+	def test_needs_info_message_kept_after_reply(self):
+		from school_office.service_desk import api
+
+		name = self.submit()["name"]
+		staff = make_staff_user()
+		frappe.db.set_value("User", staff, "language", "zh")
+		frappe.set_user(staff)
+		frappe.local.lang = "zh"
+		with versions_on():
+			api.request_info(name, "请补充故障照片")
+		stored = frappe.get_all("Version", filters={"docname": name}, pluck="data")
+		import json
+
+		changed = [c for d in stored for c in json.loads(d)["changed"] if c[0] == "status"]
+		self.assertIn(["status", "待受理", "待补充材料"], changed)  # the zh labels, not the values
+		frappe.set_user(self.student)
+		frappe.local.lang = "en"
+		with versions_on():
+			portal.add_reply(name, "photo attached")
+		ctx = portal.detail_context(frappe._dict(), name)
+		statuses = [e["status"] for e in ctx.timeline if e["kind"] == "status"]
+		self.assertEqual(statuses, ["Needs Info", "Open"])
+		needs = next(e for e in ctx.timeline if e.get("status") == "Needs Info")
+		self.assertIn("请补充故障照片", needs["note_html"])
+		self.assertEqual(needs["title"], "Status: Needs Info")
