@@ -37,6 +37,7 @@ def get_context(context):
 		# not "Request": its zh is the 公文 term 请示
 		"request": _("Apply for This Venue"),
 		"sent": _("Application submitted: booking number {0}. The office will approve it."),
+		"booked": _("Venue booked: booking number {0}."),
 		"number": _("Booking Number"),
 		"no_bookings": _("No bookings yet."),
 		"cancel": _("Cancel"),
