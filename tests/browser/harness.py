@@ -66,7 +66,7 @@ def untranslated_words() -> list[str]:
 	return sorted(set(words), key=len, reverse=True)
 
 
-_SENTENCE_RE = re.compile(r"(?<![\w/.-])[A-Za-z][a-z]+(?:[ ,'’()-]+[A-Za-z][A-Za-z]*){3,}")
+_SENTENCE_RE = re.compile(r"(?<![\w/.-])[A-Z][a-z]+(?:[ ,'’()-]+[A-Za-z][A-Za-z]*){3,}")
 
 
 def find_english_sentences(texts, ignore=()) -> list[str]:
@@ -159,6 +159,10 @@ _VISIBLE_TEXT = r"""
 	return out;
 }
 """
+
+
+# a Link field's suggestions (Frappe 15: div[role=option] in the awesomplete list)
+SUGGESTIONS = ".awesomplete [role=option]:visible, .awesomplete li:visible"
 
 
 def _is_realtime(url: str) -> bool:
@@ -407,9 +411,17 @@ class Walk:
 		return resp
 
 	def login_api(self):
-		r = self.context.request.post(
-			self.url("/api/method/login"), form={"usr": self.user, "pwd": self.password}
-		)
+		"""Log in over HTTP (setup; the paths that start at the login screen use login_ui)."""
+		for attempt in range(10):  # the bench's web server may be restarting
+			try:
+				r = self.context.request.post(
+					self.url("/api/method/login"), form={"usr": self.user, "pwd": self.password}
+				)
+				break
+			except Exception:
+				if attempt == 9:
+					raise
+				time.sleep(3)
 		assert r.ok, f"login {self.user}: {r.status} {r.text()[:300]}"
 
 	def login_ui(self):
@@ -479,9 +491,7 @@ class Walk:
 		field.fill("")
 		field.press_sequentially(typed, delay=40)
 		self.settle()
-		option = ctl.locator(".awesomplete li:visible, ul[role=listbox] li:visible").filter(
-			has_text=pick or typed
-		)
+		option = self.page.locator(SUGGESTIONS).filter(has_text=pick or typed)
 		option.first.wait_for(state="visible", timeout=10000)
 		option.first.click()
 		self.settle()
