@@ -253,4 +253,5 @@ def test_outgoing_document_draft_to_number(walks):
 			doc["document_number"]
 			in clerk.page.locator(".page-container:visible .form-layout").first.inner_text()
 		)
+		clerk.control("document_number").scroll_into_view_if_needed()
 	walks.done(clerk)
