@@ -13,7 +13,7 @@ from frappe.utils import add_to_date, now_datetime
 
 from school_office.setup.roles import APP_ROLES
 
-WORKSPACES = ("School Office", "Office Documents", "Venues")
+WORKSPACES = ("School Office", "Office Documents", "Venues", "Service Desk")
 
 
 def role_user(role):
@@ -77,7 +77,10 @@ class TestWorkspaces(FrappeTestCase):
 						frappe.set_user("Administrator")
 		# School Office: settings and holiday arrangements; Office Documents: what the document roles read
 		outside = {"Maintenance Technician", "Asset Administrator"}
-		self.assertEqual(refused, {"School Office": outside, "Office Documents": outside, "Venues": set()})
+		self.assertEqual(
+			refused,
+			{"School Office": outside, "Office Documents": outside, "Venues": set(), "Service Desk": set()},
+		)
 
 	def test_school_office_workspace_links(self):
 		frappe.set_user(self.users["Office Manager"])
@@ -96,6 +99,20 @@ class TestWorkspaces(FrappeTestCase):
 		shortcuts = {s["label"]: s for s in page["shortcuts"]["items"]}
 		self.assertEqual(shortcuts["School Office Settings"]["type"], "URL")
 		self.assertEqual(shortcuts["School Office Settings"]["url"], "/app/school-office-settings")
+
+	def test_technician_reaches_the_service_requests(self):
+		"""A technician has no School Office module: the Service Desk workspace is theirs, with the open
+		requests and the list."""
+		from frappe.desk.desktop import get_workspace_sidebar_items
+
+		frappe.set_user(self.users["Maintenance Technician"])
+		pages = {p["name"] for p in get_workspace_sidebar_items()["pages"]}
+		self.assertIn("Service Desk", pages)
+		self.assertNotIn("School Office", pages)
+		page, counts = load("Service Desk")
+		self.assertEqual(set(counts), {"Open Service Requests", "Breached Service Requests"})
+		links = {link["link_to"] for card in page["cards"]["items"] for link in card["links"]}
+		self.assertIn("Service Request", links)
 
 	def test_department_head_sees_every_card(self):
 		"""Each card counts a doctype the roles of the workspace read (a card of an unreadable doctype would be
