@@ -10,7 +10,7 @@ system notification; the app's own mails ask `outgoing_mail_ready` first.
 import frappe
 from frappe.email.doctype.notification.notification import Notification, get_reference_doctype
 
-SKIP_LOGGED_KEY = "school_office:mail_skipped_logged"
+SKIP_LOG_TITLE = "E-mail not sent: no outgoing Email Account"
 SKIP_LOG_SECONDS = 24 * 3600
 
 
@@ -26,13 +26,16 @@ def outgoing_mail_ready(doctype: str | None = None) -> bool:
 
 
 def note_mail_skipped(what: str):
-	"""Log once a day that mail is being skipped (an Error Log the administrator can act on)."""
+	"""Log once a day that mail is being skipped (an Error Log the administrator can act on). The day's
+	log is looked up in the Error Log itself: a cache key would be lost whenever the cache is cleared."""
+	from frappe.utils import add_to_date, now_datetime
+
 	frappe.logger("school_office").info(f"e-mail skipped, no outgoing Email Account: {what}")
-	if frappe.cache.get_value(SKIP_LOGGED_KEY):
+	since = add_to_date(now_datetime(), seconds=-SKIP_LOG_SECONDS)
+	if frappe.db.exists("Error Log", {"method": SKIP_LOG_TITLE, "creation": (">", since)}):
 		return
-	frappe.cache.set_value(SKIP_LOGGED_KEY, 1, expires_in_sec=SKIP_LOG_SECONDS)
 	frappe.log_error(
-		title="E-mail not sent: no outgoing Email Account",
+		title=SKIP_LOG_TITLE,
 		message=(
 			"School Office skipped e-mail because no outgoing Email Account is set up "
 			f"(first skipped: {what}). Set up one in Email Account (Default Outgoing) to send e-mail; "

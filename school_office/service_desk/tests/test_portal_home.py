@@ -64,13 +64,14 @@ class TestPortalHome(PortalHomeCase):
 		from school_office.service_desk import portal
 
 		frappe.set_user(self.student_zh)
+		before = portal_home.open_request_count(self.student_zh)
 		portal.submit_request(
 			service_type="Repair Request", subject="门坏了", files=mandatory_files("Repair Request")
 		)
 		frappe.local.lang = "zh"
 		cards = {p.route: p for p in portal_home.portal_pages(self.student_zh)}
 		self.assertEqual(cards["/my-requests"].title, "我的申请")
-		self.assertEqual(cards["/my-requests"].count, 1)
+		self.assertEqual(cards["/my-requests"].count, before + 1)
 		self.assertEqual(cards["/service-guide"].title, "办事指南")
 		self.assertEqual(cards["/venue-booking"].title, "预约场地")
 
@@ -178,7 +179,8 @@ class TestMailWithoutOutgoingAccount(PortalHomeCase):
 	def setUp(self):
 		frappe.db.set_value("Email Account", {"enable_outgoing": 1}, "enable_outgoing", 0)
 		frappe.local.outgoing_email_account = {}
-		frappe.cache.delete_value("school_office:mail_skipped_logged")
+		# the day's log of skipped mail (earlier runs' included) goes, so this test sees its own
+		frappe.db.delete("Error Log", {"method": "E-mail not sent: no outgoing Email Account"})
 		self.mute = frappe.flags.mute_emails
 		frappe.flags.mute_emails = False
 
@@ -197,14 +199,26 @@ class TestMailWithoutOutgoingAccount(PortalHomeCase):
 		name = portal.submit_request(
 			service_type="Repair Request", subject="Quiet mail", files=mandatory_files("Repair Request")
 		)["name"]
+		real_enqueue = frappe.enqueue
+
+		def enqueue_in_worker(*args, **kwargs):
+			# in_test runs background jobs at once; on a site they run in a worker, whose messages (e.g. the
+			# assignee's e-mail about a closed assignment) never reach the staff member's screen
+			saved, frappe.local.message_log = frappe.local.message_log, []
+			try:
+				return real_enqueue(*args, **kwargs)
+			finally:
+				frappe.local.message_log = saved
+
 		frappe.set_user(self.staff)
 		frappe.local.message_log = []
-		api.request_info(name, "Which room?")
-		frappe.set_user(self.student)
-		portal.add_reply(name, "Room 101")
-		frappe.set_user(self.staff)
-		api.accept(name)
-		api.resolve(name, resolution="Fixed")
+		with patch("frappe.enqueue", enqueue_in_worker):
+			api.request_info(name, "Which room?")
+			frappe.set_user(self.student)
+			portal.add_reply(name, "Room 101")
+			frappe.set_user(self.staff)
+			api.accept(name)
+			api.resolve(name, resolution="Fixed")
 		self.assertEqual(frappe.db.get_value("Service Request", name, "status"), "Resolved")
 		shown = " ".join(str(m) for m in frappe.local.message_log)
 		self.assertNotIn("Email Account", shown)
@@ -215,13 +229,20 @@ class TestMailWithoutOutgoingAccount(PortalHomeCase):
 		# the system notifications still reach the requester: the Needs Info question, the resolution
 		self.assertTrue(any("Please supplement" in x for x in logs), logs)
 		self.assertTrue(any("resolved" in x.lower() for x in logs), logs)
-		errors_after = frappe.db.count("Error Log", {"method": "E-mail not sent: no outgoing Email Account"})
-		self.assertEqual(errors_after - errors_before, 1)  # logged once, not per mail
+		new_errors = frappe.get_all(
+			"Error Log",
+			filters={"method": "E-mail not sent: no outgoing Email Account"},
+			fields=["error"],
+			order_by="creation desc",
+			limit=errors_before + 5,
+		)
+		self.assertEqual(len(new_errors) - errors_before, 1, new_errors[:3])  # logged once, not per mail
 		self.assertFalse(
 			frappe.db.exists(
 				"Error Log",
 				{
-					"method": ("like", "%Failed to send Notification%"),
+					# Frappe's Notification logs this when its e-mail fails (its system notification is lost)
+					"method": "Failed to send Notification",
 					"creation": (">", frappe.utils.add_to_date(None, minutes=-5)),
 				},
 			)
