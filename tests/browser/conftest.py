@@ -14,8 +14,10 @@ screen go to tests/browser/artifacts/ (not committed).
 """
 
 import os
+import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,50 @@ def pytest_collection_modifyitems(config, items):
 			item.add_marker(pytest.mark.browser)
 
 
+# the bench's web server or database restarting under a path (other work on the same bench): the path is
+# walked once more; an app error is never a reason to walk again
+_RESTART = re.compile(
+	r"ERR_EMPTY_RESPONSE|ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ECONNRESET|ECONNREFUSED|socket hang up"
+	r"|Lost connection to MySQL|MySQL server has gone away|Can't connect to MySQL|does not answer"
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+	if "tests/browser" not in str(item.fspath).replace(os.sep, "/") or not os.environ.get(
+		"SCHOOL_OFFICE_URL"
+	):
+		return None
+	from _pytest.runner import runtestprotocol
+
+	item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+	reports = runtestprotocol(item, nextitem=item, log=False)
+	restarted = [r for r in reports if r.failed and _RESTART.search(str(r.longrepr))]
+	if restarted:
+		print(f"\n{item.nodeid}: the site was unreachable during the path (restart?); walking it once more")
+		_wait_for_site()
+		reports = runtestprotocol(item, nextitem=nextitem, log=False)
+	else:
+		item.session._setupstate.teardown_exact(nextitem)
+	for r in reports:
+		item.ihook.pytest_runtest_logreport(report=r)
+	item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+	return True
+
+
+def _wait_for_site(seconds=120):
+	from urllib.request import urlopen
+
+	deadline = time.monotonic() + seconds
+	while time.monotonic() < deadline:
+		try:
+			urlopen(f"{URL}/api/method/ping", timeout=15).read()
+			return True
+		except Exception:
+			time.sleep(3)
+	return False
+
+
 def _why_not() -> str | None:
 	missing = [
 		n for n in ("SCHOOL_OFFICE_URL", "SCHOOL_OFFICE_SITE", "SCHOOL_OFFICE_BENCH") if not os.environ.get(n)
@@ -63,18 +109,9 @@ def site_url():
 	reason = _why_not()
 	if reason:
 		pytest.skip(reason)
-	import time
-	from urllib.request import urlopen
-
-	deadline = time.monotonic() + 90  # the bench may be restarting its web server
-	while True:
-		try:
-			urlopen(f"{URL}/api/method/ping", timeout=15).read()
-			return URL
-		except Exception as e:  # a configured but stopped site is an error, not a skip
-			if time.monotonic() > deadline:
-				raise AssertionError(f"{URL} does not answer: {e}")
-			time.sleep(3)
+	if not _wait_for_site(90):  # a configured but stopped site is an error, not a skip
+		raise AssertionError(f"{URL} does not answer")
+	return URL
 
 
 @pytest.fixture(scope="session")

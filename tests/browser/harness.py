@@ -517,6 +517,13 @@ class Walk:
 		page = self.page
 		label = self.tr(label, context)
 		group = self.tr(group) if group else None
+		# buttons may be added after an answer from the server (e.g. the user's routing rows): wait for it
+		page.wait_for_function(
+			"""([label, both]) => Array.from(document.querySelectorAll('.page-head')).filter((h) => h.offsetParent)
+				.some((h) => Array.from(h.querySelectorAll('button, a, .menu-item-label'))
+				.some((e) => [label, both].includes((e.textContent || '').trim())))""",
+			arg=[label, f"{group} > {label}" if group else label],
+		)
 		head = page.locator(".page-head:visible")
 		if group:
 			grp = head.locator(".inner-group-button:visible").filter(has_text=group)

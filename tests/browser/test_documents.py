@@ -57,7 +57,7 @@ def test_incoming_document_receipt_to_distribution_and_print(walks):
 		)
 		assert clerk.doc()["status"] == "Draft"
 
-	with clerk.step("receive", known={"9.12": english_names, "9.13": r"actions-btn-group"}):
+	with clerk.step("receive", known={"9.12": english_names}):
 		clerk.workflow("Receive")
 		assert clerk.doc()["status"] == "Received"
 
@@ -71,32 +71,19 @@ def test_incoming_document_receipt_to_distribution_and_print(walks):
 			in page.locator(".page-container:visible .form-layout").first.inner_text()
 		)
 
-	mpage = manager.page
 	with manager.step(
 		"the Office Manager writes the review opinion and reviews",
-		known={
-			"9.2": r"review opinion|read.?only|not permitted|Timeout|review_opinion",
-			"9.12": english_names,
-		},
+		known={"9.12": english_names},
 	):
 		manager.open_form("Official Document", name)
 		manager.fill("review_opinion", "请教务处牵头办理，各年级配合。")
 		manager.save()
 		manager.workflow("Review")
 		assert manager.doc()["status"] == "Reviewed"
-	if manager.doc()["status"] != "Reviewed":
-		with manager.step("(known 9.2) review once more after saving the opinion", known={"9.2": r".+"}):
-			manager.open_form("Official Document", name)
-			manager.workflow("Review")
-		mpage.wait_for_timeout(0)
 
 	with clerk.step(
 		"route it to a department and distribute",
-		known={
-			"9.1": r"HTTP 403 .*search_link|search_link.*403|no permission to access Department",
-			"9.2": r"read.?only|routing|Timeout",
-			"9.12": english_names,
-		},
+		known={"9.12": english_names},
 	):
 		clerk.open_form("Official Document", name)
 		assert clerk.doc()["status"] == "Reviewed", clerk.doc()["status"]
@@ -108,10 +95,22 @@ def test_incoming_document_receipt_to_distribution_and_print(walks):
 		rows = [r for r in doc["routing"] if r.get("department")]
 		assert rows and rows[0]["due_by"], doc["routing"]
 
+	head = walks("dept.head")
+	with head.step("the department head gives the department's feedback", known={"9.12": english_names}):
+		head.open_form("Official Document", name)
+		before = head.page.evaluate("() => cur_frm.doc.modified")
+		head.action("Give Feedback", group="My Routing")
+		dialog = head.dialog()
+		dialog.locator('[data-fieldname="comment"] textarea').fill("教务处已安排，各年级按通知执行。")
+		head.look()
+		head.dialog_primary()
+		head.wait_changed(before)
+		rows = [r for r in head.doc()["routing"] if r.get("department")]
+		assert rows and rows[0]["status"] == "Done", rows
+
 	with clerk.step(
 		"print the incoming document",
 		known={
-			"9.9": r"print format|Standard|GBT|Number Year|Full Text",
 			"9.12": english_names + r"|untranslated 'Print' .*Official Document Print",
 		},
 	):
@@ -127,6 +126,7 @@ def test_incoming_document_receipt_to_distribution_and_print(walks):
 			shown = [label for label in (internal, zh_or_none(internal)) if label and label in preview]
 			assert not shown, f"print shows the internal field {internal} ({shown})"
 		assert "市教育局" in preview and title.split()[0] in preview, preview[:800]
+		assert "教务处已安排" in preview, f"the department's feedback is not on the print: {preview[:800]}"
 	walks.done(clerk)
 
 
