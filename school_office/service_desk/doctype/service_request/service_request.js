@@ -39,7 +39,16 @@ function so_duration(mins) {
 	return abs >= 60 ? __("{0} h {1} min", [Math.floor(abs / 60), abs % 60]) : __("{0} min", [abs]);
 }
 
+// material names are the service type's (seeded in English, translated in zh.csv): the grid shows them translated
+function so_translate_materials() {
+	const df = (frappe.meta.docfield_map["Service Request Material"] || {}).material;
+	if (df) df.formatter = (value) => (value ? __(value) : value);
+}
+
 frappe.ui.form.on("Service Request", {
+	setup() {
+		so_translate_materials();
+	},
 	onload(frm) {
 		if (frm.is_new() && !frm.doc.channel) frm.set_value("channel", "Window");
 	},

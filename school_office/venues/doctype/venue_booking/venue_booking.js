@@ -2,6 +2,11 @@
 // License: MIT. See license.txt
 
 frappe.ui.form.on("Venue Booking", {
+	setup() {
+		// equipment names (the venue's, seeded in English) shown translated in the grid
+		const df = (frappe.meta.docfield_map["Venue Booking Equipment"] || {}).equipment;
+		if (df) df.formatter = (value) => (value ? __(value) : value);
+	},
 	refresh(frm) {
 		// the workflow's Actions button keeps its label on a phone (Frappe shows only a caret there)
 		frm.page.actions_btn_group.find(".actions-btn-group-label").removeClass("hidden-xs");
