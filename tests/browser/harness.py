@@ -248,6 +248,7 @@ class Walk:
 		self.expected: list = []
 		self.inflight: set = set()
 		self.finished = False
+		self.action_place = None  # where the last action() was found: button, group, actions or the "…" menu
 		self.context = browser.new_context(
 			viewport={"width": 390, "height": 844},
 			device_scale_factor=2,
@@ -530,12 +531,14 @@ class Walk:
 			if grp.count():
 				grp.first.locator("button").click()
 				grp.first.locator(".dropdown-menu a").filter(has_text=label).first.click()
+				self.action_place = "group"
 				return
 		btn = head.locator(".custom-actions:visible button, .inner-toolbar:visible > button").filter(
 			has_text=label
 		)
 		if btn.count() and btn.first.is_visible():
 			btn.first.click()
+			self.action_place = "button"
 			return
 		exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
 		actions = head.locator(".actions-btn-group:visible")
@@ -544,8 +547,10 @@ class Walk:
 			actions.first.locator("> button").click()
 			self.look()
 			actions.first.locator(items).filter(has_text=exact).first.click()
+			self.action_place = "actions"
 			return
 		self.menu_item(f"{group} > {label}" if group else label, fallback=label)
+		self.action_place = "menu"
 
 	def menu_item(self, text, fallback=None):
 		page = self.page

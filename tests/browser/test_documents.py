@@ -100,6 +100,7 @@ def test_incoming_document_receipt_to_distribution_and_print(walks):
 		head.open_form("Official Document", name)
 		before = head.page.evaluate("() => cur_frm.doc.modified")
 		head.action("Give Feedback", group="My Routing")
+		feedback_in_menu = head.action_place == "menu"
 		dialog = head.dialog()
 		dialog.locator('[data-fieldname="comment"] textarea').fill("教务处已安排，各年级按通知执行。")
 		head.look()
@@ -107,6 +108,11 @@ def test_incoming_document_receipt_to_distribution_and_print(walks):
 		head.wait_changed(before)
 		rows = [r for r in head.doc()["routing"] if r.get("department")]
 		assert rows and rows[0]["status"] == "Done", rows
+
+	with head.step(
+		"the routing action is on the screen, not only in the … menu", known={"9.13": r"only in the"}
+	):
+		assert not feedback_in_menu, "phone width: My Routing → Give Feedback is only in the … menu"
 
 	with clerk.step(
 		"print the incoming document",
