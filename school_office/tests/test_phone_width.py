@@ -37,3 +37,9 @@ class TestPhoneWidth(FrappeTestCase):
 		chart = result[3]
 		self.assertEqual(chart["data"]["labels"], ["201会议室"])
 		self.assertEqual(chart["axisOptions"], {"xIsSeries": 1, "seriesLabelSpaceRatio": 1})
+
+	def test_dashboard_chart_labels_whole(self):
+		import json
+
+		chart = frappe.get_doc("Dashboard Chart", "Venue Bookings per Venue")
+		self.assertEqual(json.loads(chart.custom_options)["axisOptions"]["xIsSeries"], 1)
