@@ -34,6 +34,9 @@ frappe.ui.form.on("Official Document", {
 	refresh(frm) {
 		// the workflow's Actions button keeps its label on a phone (Frappe shows only a caret there)
 		frm.page.actions_btn_group.find(".actions-btn-group-label").removeClass("hidden-xs");
+		// a phone shows the user's own routing actions (Give Feedback, Countersign, Confirm Read) as buttons on
+		// the screen, not only under "…" (Frappe hides the custom buttons there); the print goes to the menu
+		if (frappe.is_mobile()) frm.page.custom_actions.removeClass("hidden-xs hidden-md");
 		highlight_overdue(frm);
 		set_routing_actions(frm);
 		show_step_hint(frm);
@@ -42,8 +45,10 @@ frappe.ui.form.on("Official Document", {
 			(r.message || []).forEach((row) => add_row_button(frm, row));
 		});
 		if (frm.doc.direction === "Outgoing" && frm.doc.document_number) {
-			frm.add_custom_button(__("Print (GB/T 9704)"), () =>
-				window.open(`/api/method/frappe.utils.print_format.download_pdf?doctype=Official%20Document&name=${encodeURIComponent(frm.doc.name)}&format=Official%20Document%20GBT%209704`));
+			const print_pdf = () =>
+				window.open(`/api/method/frappe.utils.print_format.download_pdf?doctype=Official%20Document&name=${encodeURIComponent(frm.doc.name)}&format=Official%20Document%20GBT%209704`);
+			if (frappe.is_mobile()) frm.page.add_menu_item(__("Print (GB/T 9704)"), print_pdf);
+			else frm.add_custom_button(__("Print (GB/T 9704)"), print_pdf);
 		}
 	},
 
@@ -131,7 +136,7 @@ function add_row_button(frm, row) {
 			},
 			ROW_LABELS[row.action] || row.action
 		);
-	}, __("My Routing"));
+	}, frappe.is_mobile() ? undefined : __("My Routing"));
 }
 
 function highlight_overdue(frm) {
