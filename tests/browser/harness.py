@@ -343,7 +343,8 @@ class Walk:
 	def step(self, title, known=None, expect=()):
 		"""A step of the path. `known`: {issue-9 item: regex} of known bugs still being fixed.
 		`expect`: statuses (e.g. 417, or "417 api.accept") the step provokes on purpose."""
-		self.problems.clear()
+		# what went wrong on this page since the last step (e.g. while another user acted) counts here
+		self.problems[:] = [f"(before this step) {p}" for p in self.problems]
 		self.expected = list(expect)
 		error = None
 		try:
@@ -639,6 +640,9 @@ class Walks:
 		shot = last.screenshot()
 		last.finished = True
 		print(f"screenshot: {shot}")
+		late = [f"[{w.user}] after the last step: {p[:1500]}" for w in self.opened for p in w.problems]
+		if late:
+			raise StepProblem("\n  - ".join(["problems after the last step:", *late]))
 		if self.known:
 			items = sorted({k for k, _ in self.known}, key=lambda s: [int(x) for x in s.split(".")])
 			pytest.xfail(
