@@ -53,16 +53,29 @@ def test_student_request_from_guide_to_rating(walks, playwright_instance, site_u
 		page.wait_for_load_state("load")
 		student.settle()
 
-	with student.step("fill the request with its mandatory material and submit"):
+	with student.step(
+		"without its mandatory material the request is refused; the alert goes once the file is chosen",
+		expect=["417 submit_request"],
+	):
 		form = page.locator("#so-request-form")
 		form.wait_for(state="visible")
-		select = page.locator("#so-service")
-		if select.input_value() != PRINTING:
-			select.select_option(PRINTING)
+		assert page.locator("#so-service").input_value() == PRINTING, (
+			"the apply link did not choose the service"
+		)
 		info = page.locator(f'[data-service-info="{PRINTING}"]')
 		info.wait_for(state="visible")
-		info.locator("input[type=file]").first.set_input_files(str(pdf))
 		page.fill("#so-subject", subject)
+		page.locator(".so-submit").click()
+		alert = form.locator(".so-alert")
+		alert.wait_for(state="visible")
+		assert zh("Document file (PDF or Word)") in alert.inner_text(), alert.inner_text()
+		assert page.locator(".so-result").is_hidden()
+		student.look()
+		info.locator("input[type=file]").first.set_input_files(str(pdf))
+		student.settle()
+		assert alert.is_hidden(), f"the alert stays after the file was chosen: {alert.inner_text()}"
+
+	with student.step("submit the request with its mandatory material"):
 		page.fill("#so-description", "期末复习资料，双面打印 30 份。")
 		with page.expect_response(lambda r: "submit_request" in r.url) as resp:
 			page.locator(".so-submit").click()
