@@ -15,6 +15,7 @@ controller, so channel, SLA, team assignment and complaint milestones behave as 
 
 import base64
 import json
+from urllib.parse import quote
 
 import frappe
 from frappe import _
@@ -65,7 +66,9 @@ STATUS_INDICATOR = {
 def require_login(redirect_to: str):
 	"""Guests are sent to the login page and come back afterwards."""
 	if frappe.session.user == "Guest":
-		frappe.local.flags.redirect_location = f"/login?redirect-to={redirect_to}"
+		from urllib.parse import urlencode
+
+		frappe.local.flags.redirect_location = "/login?" + urlencode({"redirect-to": redirect_to})
 		raise frappe.Redirect
 
 
@@ -587,7 +590,9 @@ def request_files(doc) -> list[dict]:
 
 
 def new_request_context(context):
-	require_login("/service-request")
+	service = frappe.form_dict.get("service_type") or frappe.form_dict.get("service")
+	# a guest following the guide's "Apply Online" comes back to the service chosen
+	require_login("/service-request" + (f"?service_type={quote(service)}" if service else ""))
 	context.no_cache = 1
 	context.show_sidebar = False
 	context.title = _("New Service Request")

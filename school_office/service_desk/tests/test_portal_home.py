@@ -131,6 +131,21 @@ class TestApplyLinks(PortalHomeCase):
 		)
 		self.assertTrue("Apply Online" in html, "Apply Online")
 
+	def test_guest_applying_comes_back_to_the_service(self):
+		from urllib.parse import parse_qs, urlparse
+
+		from school_office.service_desk import portal
+
+		frappe.set_user("Guest")
+		frappe.local.form_dict = frappe._dict(service_type="Repair Request")
+		with self.assertRaises(frappe.Redirect):
+			portal.new_request_context(frappe._dict())
+		location = urlparse(frappe.local.flags.redirect_location)
+		self.assertEqual(location.path, "/login")
+		self.assertEqual(
+			parse_qs(location.query)["redirect-to"], ["/service-request?service_type=Repair%20Request"]
+		)
+
 	def test_service_request_page_preselects_and_points_venues_to_booking(self):
 		status, html = page("/service-request", self.student, {"service_type": "Certificate Issuance"})
 		self.assertEqual(status, 200)
