@@ -11,6 +11,9 @@ Needs a served site with the app and the demo, and a browser:
 and Playwright for Python (`pip install playwright`; never `playwright install`: the system Chromium is
 used). Without any of them every test here is skipped with the reason. Screenshots of each path's last
 screen go to tests/browser/artifacts/ (not committed).
+
+A path that met the site unreachable (connection reset, empty response, database gone: the bench restarting
+under other work) is walked once more, and says so; an answer from the app is never a reason to walk again.
 """
 
 import os
