@@ -263,7 +263,9 @@ def test_attachments_of_official_documents_are_private(admin, people):
 	doc = secret_document(admin, people["tag"])
 	r = people["s"]["cleared"].post(
 		f"{URL}/api/method/upload_file",
-		files={"file": (f"note-{uuid.uuid4().hex[:6]}.txt", b"secret attachment " + uuid.uuid4().hex.encode())},
+		files={
+			"file": (f"note-{uuid.uuid4().hex[:6]}.txt", b"secret attachment " + uuid.uuid4().hex.encode())
+		},
 		data={"is_private": 0, "doctype": OD, "docname": doc["name"]},
 		timeout=60,
 	)
@@ -430,3 +432,35 @@ def test_holder_cannot_rewrite_an_approved_booking(admin, people):
 		assert after.get(field) == before.get(field), field
 	mine = student.get(f"{URL}/api/resource/Venue Booking/{booking['name']}", timeout=60).json()["data"]
 	assert not mine.get("check_in_key")
+
+
+def test_global_search_shows_only_records_one_may_open(admin, people):
+	"""Frappe's global search checks only doctype read access; an administrator who adds Service
+	Request to Global Search Settings must not open every student's requests to every other."""
+	gs_url = f"{URL}/api/resource/Global Search Settings/Global Search Settings"
+	settings = admin.get(gs_url, timeout=60).json()["data"]
+	rows = settings.get("allowed_in_global_search") or []
+	added = not any(r["document_type"] == SR for r in rows)
+	if added:
+		r = admin.put(gs_url, json={"allowed_in_global_search": [*rows, {"document_type": SR}]}, timeout=60)
+		assert r.status_code == 200, r.text[:500]
+	try:
+		word = f"Searchable{uuid.uuid4().hex[:8]}"
+		r = people["s"]["student"].post(
+			f"{URL}/api/resource/{SR}", json={"subject": f"{word} leak"}, timeout=60
+		)
+		assert r.status_code == 200, r.text[:500]
+		name = r.json()["data"]["name"]
+		bench("--site", SITE, "execute", "frappe.utils.global_search.sync_global_search")
+
+		def hits(s):
+			r = call(s, "frappe.utils.global_search.search", text=word, limit=20)
+			assert r.status_code == 200, r.text[:300]
+			return {h["name"] for h in r.json()["message"]}
+
+		assert name in hits(people["s"]["student"])
+		assert name not in hits(people["s"]["student.en"])
+		assert name in hits(people["s"]["office.manager"])
+	finally:
+		if added:
+			admin.put(gs_url, json={"allowed_in_global_search": rows}, timeout=60)
