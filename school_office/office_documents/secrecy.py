@@ -117,7 +117,8 @@ def force_private(doc, method=None):
 	if not old_url.startswith("/files/"):
 		return
 	content = doc.get_content()
-	doc.file_url = None  # so that save_file writes (or reuses) a private copy instead of keeping the public one
+	# no URL: save_file then writes (or reuses) a private copy instead of keeping the public one
+	doc.file_url = None
 	doc.save_file(content=content)
 	if not frappe.db.exists("File", {"file_url": old_url, "name": ("!=", doc.name or "")}):
 		try:
