@@ -58,8 +58,10 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 	if roles & ALL_ROLES:
 		return True
 	if user in (doc.requester, doc.owner):
-		# requesters read and create their own; changes go through the actions and the rating link
-		return ptype in (None, "read", "create", "print", "email", "share") or "Office Staff" in roles
+		# requesters read and create their own; changes go through the actions and the rating link.
+		# No "email": the system's mail account is not theirs to send from (their replies are
+		# Communications made by the portal).
+		return ptype in (None, "read", "create", "print", "share") or "Office Staff" in roles
 	if user in (frappe.parse_json(doc._assign) if doc.get("_assign") else []):
 		return True
 	if "Office Staff" in roles:

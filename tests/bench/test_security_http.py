@@ -464,3 +464,20 @@ def test_global_search_shows_only_records_one_may_open(admin, people):
 	finally:
 		if added:
 			admin.put(gs_url, json={"allowed_in_global_search": rows}, timeout=60)
+
+
+def test_requester_cannot_send_mail_from_the_system(admin, people):
+	student = people["s"]["student"]
+	r = student.post(f"{URL}/api/resource/{SR}", json={"subject": f"relay {people['tag']}"}, timeout=60)
+	name = r.json()["data"]["name"]
+	r = call(
+		student,
+		"frappe.core.doctype.communication.email.make",
+		doctype=SR,
+		name=name,
+		recipients="anyone@example.org",
+		subject="spam",
+		content="spam",
+		send_email=1,
+	)
+	refused(r, "a requester mailing through the school's account")
