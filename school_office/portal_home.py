@@ -7,8 +7,9 @@ PORTAL_PAGES below — a plain list, in the order the page shows them:
 	route        the page (with a leading slash)
 	title        shown on the card; a literal English string, translated when shown
 	description  one line under the title (translated)
-	icon         an emoji shown on the card (optional)
+	icon         a Frappe icon name (the website's SVG sprite, e.g. "calendar", "list"), optional
 	count        dotted path of a function(user) -> int shown as a badge, e.g. open requests (optional)
+	count_label  the badge's words, with {0} for the number (translated; default: the number alone)
 	condition    dotted path of a function(user) -> bool; the card is shown only when it is true (optional)
 
 Later modules (meetings, assets, supplies, notices, inspections) append their pages here.
@@ -26,27 +27,29 @@ PORTAL_PAGES = [
 		"route": "/service-guide",
 		"title": "Service Guide",
 		"description": "What the office does for you: materials, time limits, contacts and steps",
-		"icon": "📖",
+		"icon": "education",
 	},
 	{
 		"route": "/service-request",
 		"title": "New Service Request",
 		"description": "Apply for a service or report a problem, with your materials",
-		"icon": "📝",
+		"icon": "edit",
 	},
 	{
 		"route": "/my-requests",
 		"title": "My Requests",
 		"description": "Follow your requests, answer the office and rate the service",
-		"icon": "📋",
+		"icon": "list",
 		"count": "school_office.portal_home.open_request_count",
+		"count_label": "{0} in progress",
 	},
 	{
 		"route": "/venue-booking",
 		"title": "Book a Venue",
 		"description": "Find a free room or hall, apply for it and check in",
-		"icon": "🏫",
+		"icon": "calendar",
 		"count": "school_office.portal_home.upcoming_booking_count",
+		"count_label": "{0} upcoming",
 	},
 ]
 
@@ -87,6 +90,7 @@ def portal_pages(user: str | None = None) -> list[dict]:
 				description=_(page.get("description") or ""),
 				icon=page.get("icon") or "",
 				count=count,
+				count_label=_(page["count_label"]).format(count) if page.get("count_label") else str(count),
 			)
 		)
 	return out

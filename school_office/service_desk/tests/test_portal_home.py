@@ -72,6 +72,7 @@ class TestPortalHome(PortalHomeCase):
 		cards = {p.route: p for p in portal_home.portal_pages(self.student_zh)}
 		self.assertEqual(cards["/my-requests"].title, "我的申请")
 		self.assertEqual(cards["/my-requests"].count, before + 1)
+		self.assertEqual(cards["/my-requests"].count_label, f"{before + 1} 项办理中")
 		self.assertEqual(cards["/service-guide"].title, "办事指南")
 		self.assertEqual(cards["/venue-booking"].title, "预约场地")
 
