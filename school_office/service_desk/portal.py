@@ -202,14 +202,20 @@ def check_files(files: list[dict]):
 
 
 def check_mandatory_files(service_type: str, files: list[dict]):
-	"""On the portal every mandatory material of the service comes as a file (material:<row>), so the
+	"""On the portal every mandatory material of the service comes as a file (material:<row>) unless it
+	is given in the form (the description or application form, service_desk/materials.py), so the
 	office receives a complete request; the desk checks them again on Accept."""
 	given = {f["material"] for f in files if f.get("material")}
 	missing = [
 		m.material
 		for m in frappe.get_all(
 			"Service Type Material",
-			filters={"parenttype": "Service Type", "parent": service_type, "is_mandatory": 1},
+			filters={
+				"parenttype": "Service Type",
+				"parent": service_type,
+				"is_mandatory": 1,
+				"given_in_form": 0,
+			},
 			fields=["material", "idx"],
 			order_by="idx asc",
 		)
@@ -356,6 +362,17 @@ def submit_request(
 	incoming = _incoming_files(files)
 	check_files(incoming)
 	check_mandatory_files(st.name, incoming)
+	if not (description or "").strip() and not st.form_template:
+		in_form = frappe.get_all(
+			"Service Type Material",
+			filters={"parenttype": "Service Type", "parent": st.name, "is_mandatory": 1, "given_in_form": 1},
+			pluck="material",
+		)
+		if in_form:
+			frappe.throw(
+				_("Please describe your request: {0}").format(", ".join(escape_html(_(m)) for m in in_form)),
+				title=_("Materials Missing"),
+			)
 
 	doc = frappe.new_doc(DOCTYPE)
 	doc.update(values)

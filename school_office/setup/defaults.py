@@ -7,6 +7,7 @@ translation file carries the Chinese names shown to zh users.
 
 import frappe
 
+from school_office.service_desk.materials import FORM_MATERIALS
 from school_office.setup.default_data import (
 	CATEGORIES,
 	FORM_TEMPLATES,
@@ -125,7 +126,10 @@ def _seed_catalogue():
 				"is_published": 1,
 				"description": description,
 				"steps": steps,
-				"required_materials": [{"material": m, "is_mandatory": mand} for m, mand in materials],
+				"required_materials": [
+					{"material": m, "is_mandatory": mand, "given_in_form": int(m in FORM_MATERIALS)}
+					for m, mand in materials
+				],
 			}
 		).insert(ignore_permissions=True)
 

@@ -25,7 +25,7 @@ def _materials(service_names: list[str]) -> dict[str, list[dict]]:
 	rows = frappe.get_all(
 		"Service Type Material",
 		filters={"parenttype": "Service Type", "parent": ("in", service_names)},
-		fields=["parent", "material", "is_mandatory", "notes", "idx"],
+		fields=["parent", "material", "is_mandatory", "given_in_form", "notes", "idx"],
 		order_by="parent asc, idx asc",
 	)
 	out: dict[str, list[dict]] = {}

@@ -127,6 +127,8 @@ class PortalTestCase(FrappeTestCase):
 		frappe.set_user(user or self.student)
 		kw.setdefault("service_type", "Repair Request")
 		kw.setdefault("subject", "Broken window in room 101")
+		# the repair's "Location and description of the fault" is given in the form
+		kw.setdefault("description", "Room 101: the window glass is cracked")
 		if "files" not in kw:
 			kw["files"] = mandatory_files(kw["service_type"])
 		return portal.submit_request(**kw)
@@ -400,8 +402,12 @@ class TestMandatoryMaterials(PortalTestCase):
 
 	def test_request_without_mandatory_material_refused(self):
 		subject = "No materials at all"
+		photo = [{"filename": "photo.jpg", "content": b64(image_bytes())}]
 		with self.assertRaises(frappe.ValidationError) as cm:
-			self.submit(subject=subject, files=[{"filename": "photo.jpg", "content": b64(image_bytes())}])
+			self.submit(service_type="Certificate Issuance", subject=subject, files=photo)
+		self.assertIn("Application form", str(cm.exception))
+		with self.assertRaises(frappe.ValidationError) as cm:  # a repair without its description
+			self.submit(subject=subject, description="  ", files=photo)
 		self.assertIn("Location and description of the fault", str(cm.exception))
 		frappe.set_user("Administrator")
 		self.assertFalse(frappe.db.exists("Service Request", {"subject": subject}))
@@ -430,9 +436,13 @@ class TestMandatoryMaterials(PortalTestCase):
 		self.assertIn("已提交，待受理", res["message"])
 		self.assertNotIn("已受理登记", res["message"])
 		with self.assertRaises(frappe.ValidationError) as cm:
-			self.submit(subject="没有材料", files=[])
+			self.submit(service_type="Certificate Issuance", subject="没有材料", files=[])
 		self.assertIn("请上传必交材料", str(cm.exception))
-		self.assertIn("故障", str(cm.exception))  # the material's name in zh, not English
+		self.assertIn("学生证或工作证", str(cm.exception))  # the material's name in zh, not English
+		with self.assertRaises(frappe.ValidationError) as cm:
+			self.submit(subject="没有说明", description="", files=[])
+		self.assertIn("请在说明中填写", str(cm.exception))
+		self.assertIn("故障", str(cm.exception))
 
 	def test_new_request_page_marks_mandatory_materials(self):
 		from frappe.website.serve import get_response
@@ -445,7 +455,26 @@ class TestMandatoryMaterials(PortalTestCase):
 		import re
 
 		self.assertTrue(re.search(r'<option value="Repair Request"[^>]*\s+selected', html), "not preselected")
-		self.assertTrue('name="material:1"' in html and 'data-mandatory="1"' in html, "no mandatory input")
+		# Repair Request's "Location and description of the fault" is given in the form: no file input
+		# for it; the optional photo has one; Certificate Issuance's ID card is a mandatory file
+		self.assertIn("so-material-in-form", html)
+		self.assertTrue(re.search(r'name="material:2"[^>]*data-service="Repair Request"', html), html[-3000:])
+		self.assertTrue(
+			re.search(
+				r'name="material:2"[^>]*data-service="Certificate Issuance"\s+data-mandatory="1"', html
+			),
+			"no mandatory input",
+		)
+
+	def test_material_given_in_the_form_needs_no_file_and_is_received(self):
+		from school_office.service_desk import api
+
+		res = self.submit(subject="Tap leaking", description="Room 204, the tap leaks", files=[])
+		doc = frappe.get_doc("Service Request", res["name"])
+		row = next(m for m in doc.materials if m.material == "Location and description of the fault")
+		self.assertEqual((row.is_mandatory, row.received, row.attachment), (1, 1, None))
+		frappe.set_user(make_staff_user())
+		self.assertEqual(api.accept(doc.name)["status"], "Accepted")
 
 
 class TestReplyReachesMaterials(PortalTestCase):

@@ -16,7 +16,7 @@ import secrets
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, get_datetime, now_datetime
+from frappe.utils import cint, get_datetime, now_datetime, strip_html
 
 from school_office.core import service_desk as rules
 
@@ -128,8 +128,17 @@ class ServiceRequest(Document):
 		if st.default_priority and not self.priority:
 			self.priority = st.default_priority
 		if not self.materials:
+			# materials given in the form (materials.py) arrive with a filled-in request
+			filled = bool(strip_html(self.description or "").strip() or self.form_template)
 			for m in st.required_materials:
-				self.append("materials", {"material": m.material, "is_mandatory": m.is_mandatory})
+				self.append(
+					"materials",
+					{
+						"material": m.material,
+						"is_mandatory": m.is_mandatory,
+						"received": 1 if m.given_in_form and filled else 0,
+					},
+				)
 		if self.is_complaint and not self.registered_due:
 			self.set_complaint_dues(get_datetime(self.creation) if self.creation else now_datetime())
 
