@@ -162,6 +162,10 @@ def add_routing_row(w, department, action):
 	).first
 	field = dept_ctl.locator("input").first
 	field.click()
+	# tapping the field lists the departments before anything is typed: what the clerk reads first
+	page.locator(SUGGESTIONS).first.wait_for(state="visible")
+	w.settle()
+	w.look()
 	for typed in (zh(department), department):
 		field.fill("")
 		field.press_sequentially(typed, delay=40)
