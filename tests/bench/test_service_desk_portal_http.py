@@ -79,7 +79,12 @@ def test_submit_with_file_then_detail_and_not_permitted(site_url, demo):
 	r = post(
 		student,
 		SUBMIT,
-		data={"service_type": "Repair Request", "subject": subject, "requester": "teacher@demo.school"},
+		data={
+			"service_type": "Repair Request",
+			"description": "Room 101: the window is broken",
+			"subject": subject,
+			"requester": "teacher@demo.school",
+		},
 		files={
 			"material:1": ("where.png", PNG, "image/png"),
 			"material:2": ("fault.png", PNG, "image/png"),
@@ -122,7 +127,11 @@ def test_portal_refuses_bad_attachment_over_http(site_url, demo):
 	r = post(
 		s,
 		SUBMIT,
-		data={"service_type": "Repair Request", "subject": subject},
+		data={
+			"service_type": "Repair Request",
+			"description": "Room 101: the window is broken",
+			"subject": subject,
+		},
 		files={"files": ("big.pdf", b"%PDF-1.4\n" + b"0" * (6 * 1024 * 1024), "application/pdf")},
 	)
 	assert r.status_code == 417
@@ -215,7 +224,16 @@ def messages_of(response) -> str:
 
 def submit_repair(session, subject, **extra_files):
 	files = {"material:1": ("where.png", PNG, "image/png"), **extra_files}
-	r = post(session, SUBMIT, data={"service_type": "Repair Request", "subject": subject}, files=files)
+	r = post(
+		session,
+		SUBMIT,
+		data={
+			"service_type": "Repair Request",
+			"description": "Room 101: the window is broken",
+			"subject": subject,
+		},
+		files=files,
+	)
 	assert r.status_code == 200, r.text[:2000]
 	return r.json()["message"]
 
@@ -263,11 +281,15 @@ def test_mandatory_materials_required_and_answer_truthful(site_url, demo):
 	r = post(
 		s,
 		SUBMIT,
-		data={"service_type": "Repair Request", "subject": subject},
-		files={"material:2": ("photo.png", PNG, "image/png")},
+		data={"service_type": "Certificate Issuance", "subject": subject},
+		files={"material:1": ("form.png", PNG, "image/png")},
 	)
 	assert r.status_code == 417, r.text[:1000]
-	assert "请上传必交材料" in messages_of(r) and "故障" in messages_of(r)
+	assert "请上传必交材料" in messages_of(r) and "学生证或工作证" in messages_of(r)
+	# a repair's mandatory material is its description (given in the form): without it, refused
+	r = post(s, SUBMIT, data={"service_type": "Repair Request", "subject": subject}, files={})
+	assert r.status_code == 417, r.text[:1000]
+	assert "请在说明中填写" in messages_of(r) and "故障" in messages_of(r)
 	res = submit_repair(s, f"HTTP with materials {uuid.uuid4().hex[:8]}")
 	assert "已提交，待受理" in res["message"] and "已受理登记" not in res["message"]
 
@@ -278,7 +300,11 @@ def test_malformed_pdf_refused_with_417_in_chinese(site_url, demo):
 	r = post(
 		s,
 		SUBMIT,
-		data={"service_type": "Repair Request", "subject": subject},
+		data={
+			"service_type": "Repair Request",
+			"description": "Room 101: the window is broken",
+			"subject": subject,
+		},
 		files={"material:1": ("scan.pdf", BROKEN_PDF, "application/pdf")},
 	)
 	assert r.status_code == 417, r.status_code

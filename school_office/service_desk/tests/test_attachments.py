@@ -101,7 +101,12 @@ class TestAttachmentPolicy(FrappeTestCase):
 	# ------------------------------------------------------------------ portal
 	def portal_submit(self, files, subject):
 		frappe.set_user(self.student)
-		return portal.submit_request(service_type="Repair Request", subject=subject, files=files)
+		return portal.submit_request(
+			service_type="Repair Request",
+			subject=subject,
+			description="Room 12: the lamp is broken",
+			files=files,
+		)
 
 	def test_portal_allowed_file_passes(self):
 		res = self.portal_submit(

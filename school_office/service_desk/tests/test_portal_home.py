@@ -66,7 +66,10 @@ class TestPortalHome(PortalHomeCase):
 		frappe.set_user(self.student_zh)
 		before = portal_home.open_request_count(self.student_zh)
 		portal.submit_request(
-			service_type="Repair Request", subject="门坏了", files=mandatory_files("Repair Request")
+			service_type="Repair Request",
+			subject="门坏了",
+			description="101 室的门坏了",
+			files=mandatory_files("Repair Request"),
 		)
 		frappe.local.lang = "zh"
 		cards = {p.route: p for p in portal_home.portal_pages(self.student_zh)}
@@ -213,7 +216,10 @@ class TestMailWithoutOutgoingAccount(PortalHomeCase):
 		errors_before = frappe.db.count("Error Log", {"method": "E-mail not sent: no outgoing Email Account"})
 		frappe.set_user(self.student)
 		name = portal.submit_request(
-			service_type="Repair Request", subject="Quiet mail", files=mandatory_files("Repair Request")
+			service_type="Repair Request",
+			subject="Quiet mail",
+			description="Room 5: the door is stuck",
+			files=mandatory_files("Repair Request"),
 		)["name"]
 		real_enqueue = frappe.enqueue
 
