@@ -290,12 +290,34 @@ def test_classroom_approved_at_once_then_qr_check_in_from_phone(site_url, admin,
 	booking = r.json()["message"]
 	assert booking["status"] == "Approved" and booking["check_in_url"]
 	path = booking["check_in_url"].split("/venue-check-in", 1)[1]
+	key = dict(p.split("=", 1) for p in path.lstrip("?").split("&"))["key"]
+
+	def status():
+		return admin.get(f"{URL}/api/resource/Venue Booking/{booking['name']}", timeout=30).json()["data"]
+
+	def check_in(session):
+		html = session.get(f"{URL}/venue-check-in{path}", headers=PHONE, timeout=30)
+		assert html.status_code == 200, html.text[-1000:]
+		token = (
+			html.text.split('frappe.csrf_token = "', 1)[1].split('"', 1)[0]
+			if "frappe.csrf_token" in html.text
+			else ""
+		)
+		return session.post(
+			f"{URL}/api/method/school_office.venues.api.check_in",
+			data={"booking": booking["name"], "key": key},
+			headers={"X-Frappe-CSRF-Token": token, **PHONE},
+			timeout=30,
+		)
+
 	other = demo["login"]("student.en")
 	page = other.get(f"{URL}/venue-check-in{path}", headers=PHONE, timeout=30)
-	assert page.status_code == 200 and "Checked in" not in page.text  # not the holder
-	page = student.get(f"{URL}/venue-check-in{path}", headers=PHONE, timeout=30)
-	assert page.status_code == 200 and "已签到" in page.text, page.text[-2000:]
-	doc = admin.get(f"{URL}/api/resource/Venue Booking/{booking['name']}", timeout=30).json()["data"]
+	assert page.status_code == 200 and status()["status"] == "Approved"  # a GET changes nothing
+	assert check_in(other).status_code in (403, 417)  # not the holder
+	assert status()["status"] == "Approved"
+	r = check_in(student)
+	assert r.status_code == 200, r.text[-1000:]
+	doc = status()
 	assert doc["status"] == "Checked In" and doc["checked_in_at"]
 	# the desk calendar: own bookings in full for the holder, busy for others
 	args = {
@@ -303,15 +325,15 @@ def test_classroom_approved_at_once_then_qr_check_in_from_phone(site_url, admin,
 		"end": _fmt(start + timedelta(hours=2)),
 		"filters": json.dumps([["Venue Booking", "venue", "=", OTHER, False]]),
 	}
-	mine = student.post(
+	mine = student.get(
 		f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events",
-		data=args,
+		params=args,
 		timeout=30,
 	).json()["message"]
 	assert mine[0]["name"] == booking["name"] and "Study group" in mine[0]["title"]
-	theirs = other.post(
+	theirs = other.get(
 		f"{URL}/api/method/school_office.venues.doctype.venue_booking.venue_booking.get_events",
-		data=args,
+		params=args,
 		timeout=30,
 	).json()["message"]
 	assert theirs[0]["name"] is None and "Study group" not in json.dumps(theirs)
