@@ -149,6 +149,8 @@ def free_venue_rows(
 	out = []
 	for r in sorted(rows, key=lambda r: order[r.name]):
 		r["equipment"] = by_venue.get(r.name, [])
+		r["equipment_labels"] = [_(e) for e in r["equipment"]]
+		r["label"] = _(r.name)  # venues the app created have zh names; an administrator's show as entered
 		out.append(r)
 	return out
 
@@ -210,6 +212,7 @@ def _own_view(doc) -> dict:
 	return {
 		"name": doc.name,
 		"venue": doc.venue,
+		"venue_label": _(doc.venue),
 		"starts_on": str(doc.starts_on),
 		"ends_on": str(doc.ends_on),
 		"status": doc.status,

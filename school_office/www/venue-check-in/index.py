@@ -38,10 +38,10 @@ def get_context(context):
 	context.ok = True
 	context.booking = {
 		"name": doc.name,
-		"venue": doc.venue,
+		"venue": _(doc.venue),
 		"event": doc.event_name or doc.purpose or "",
-		"starts_on": format_datetime(doc.starts_on),
-		"ends_on": format_datetime(doc.ends_on),
+		"starts_on": format_datetime(doc.starts_on, "yyyy-MM-dd HH:mm"),
+		"ends_on": format_datetime(doc.ends_on, "yyyy-MM-dd HH:mm"),
 		"status": doc.status,
 		"status_label": _(doc.status),
 		"can_check_in": doc.status == "Approved",
@@ -54,7 +54,7 @@ def get_context(context):
 	else:
 		context.check_in_args = {"booking": doc.name}
 	if doc.status == "Checked In":
-		context.message = _("Checked in: {0}").format(f"{doc.venue} {context.booking['starts_on']}")
+		context.message = _("Checked in: {0}").format(f"{_(doc.venue)} {context.booking['starts_on']}")
 	elif doc.status != "Approved":
 		context.ok = False
 		context.message = _("Only an approved booking can be checked in; this one is {0}.").format(
