@@ -54,6 +54,7 @@ doc_events = {
 	"ToDo": {"validate": "school_office.office_documents.secrecy.validate_todo"},
 	"Notification Log": {"validate": "school_office.office_documents.secrecy.validate_notification_log"},
 	"Official Document": {"on_update": "school_office.office_documents.secrecy.on_document_update"},
+	"Department": {"after_insert": "school_office.setup.link_display.on_department_insert"},
 	"Employee": {
 		"on_update": "school_office.utils.people.clear_employee_cache",
 		"on_trash": "school_office.utils.people.clear_employee_cache",

@@ -7,8 +7,9 @@ venues' buildings), a Property Setter ``translated_doctype = 1`` does the same, 
 the patch ``v0_3.translated_link_doctypes``, removed on uninstall. The names come from zh.csv.
 
 ERPNext names a department ``<department name> - <company abbreviation>``, which no translation file can know;
-the demo adds a Frappe *Translation* record per demo department (``Academic Affairs - DS`` → ``教务处 - DS``) from
-the zh of its department name (removed on uninstall).
+so every department (ERPNext's defaults, the demo's, an administrator's new ones: a Department hook) gets a
+Frappe *Translation* record (``Academic Affairs - DS`` → ``教务处 - DS``) from the zh of its department name,
+created once (an administrator's own translation is kept) and removed on uninstall when still as made.
 """
 
 import frappe
@@ -36,6 +37,7 @@ def create_defaults():
 			for_doctype=True,
 			validate_fields_for_doctype=False,
 		)
+	translate_departments()
 	frappe.clear_cache()
 
 
@@ -45,24 +47,27 @@ def remove_defaults():
 			"Property Setter",
 			{"doc_type": doctype, "property": "translated_doctype", "doctype_or_field": "DocType"},
 		)
-	from school_office.setup.demo_data import DEPARTMENTS
-
-	for docname in frappe.get_all("Department", {"department_name": ("in", DEPARTMENTS)}, pluck="name"):
-		if docname not in DEPARTMENTS:
-			frappe.db.delete("Translation", {"language": "zh", "source_text": docname})
+	remove_department_translations()
 	frappe.clear_cache()
 
 
-def make_demo(ctx):
-	"""zh names of the demo departments as ERPNext names them (with the company's abbreviation)."""
+def _department_translations(names=None) -> list[tuple[str, str]]:
+	"""(department docname, its zh name) for departments whose department name has a zh translation."""
 	from frappe.translate import get_all_translations
 
 	zh_names = get_all_translations("zh")
-	for dept_name, docname in (ctx.get("departments") or {}).items():
-		zh = zh_names.get(dept_name) if dept_name else None
-		if not zh or not docname or docname == dept_name:
-			continue
-		translated = docname.replace(dept_name, zh, 1)
+	filters = {"name": ("in", list(names))} if names else {}
+	out = []
+	for d in frappe.get_all("Department", filters=filters, fields=["name", "department_name"]):
+		zh = zh_names.get(d.department_name) if d.department_name else None
+		if zh and d.name != d.department_name and d.department_name in d.name:
+			out.append((d.name, d.name.replace(d.department_name, zh, 1)))
+	return out
+
+
+def translate_departments(names=None):
+	"""A zh Translation for each department's ERPNext name, unless one exists (an administrator's is kept)."""
+	for docname, translated in _department_translations(names):
 		if frappe.db.exists("Translation", {"language": "zh", "source_text": docname}):
 			continue
 		frappe.get_doc(
@@ -73,3 +78,20 @@ def make_demo(ctx):
 				"translated_text": translated,
 			}
 		).insert(ignore_permissions=True)
+
+
+def on_department_insert(doc, method=None):
+	"""Department.after_insert: a new department reads in zh as its department name does."""
+	translate_departments([doc.name])
+
+
+def remove_department_translations():
+	for docname, translated in _department_translations():
+		frappe.db.delete(
+			"Translation", {"language": "zh", "source_text": docname, "translated_text": translated}
+		)
+
+
+def make_demo(ctx):
+	"""zh names of the demo departments as ERPNext names them (with the company's abbreviation)."""
+	translate_departments([d for d in (ctx.get("departments") or {}).values() if d])

@@ -97,6 +97,31 @@ class TestDeskTranslations(FrappeTestCase):
 		rows = search_link("Department", "教务")
 		self.assertIn(name, [r["value"] for r in rows])
 
+	def test_every_department_reads_in_chinese(self):
+		"""ERPNext's default departments (set up by its wizard) and new ones read in zh as well."""
+		company = frappe.db.get_value("Company", {}, "name")
+		abbr = frappe.db.get_value("Company", company, "abbr")
+		legal = frappe.db.get_value("Department", {"department_name": "Legal", "company": company})
+		if not legal:
+			legal = (
+				frappe.get_doc({"doctype": "Department", "department_name": "Legal", "company": company})
+				.insert(ignore_permissions=True)
+				.name
+			)
+		frappe.db.delete("Translation", {"language": "zh", "source_text": legal})
+		link_display.translate_departments()
+		new = frappe.get_doc({"doctype": "Department", "department_name": "Logistics", "company": company})
+		if frappe.db.exists("Department", f"Logistics - {abbr}"):
+			new = frappe.get_doc("Department", f"Logistics - {abbr}")
+			frappe.db.delete("Translation", {"language": "zh", "source_text": new.name})
+			link_display.on_department_insert(new)
+		else:
+			new.insert(ignore_permissions=True)
+		frappe.clear_cache()
+		self.as_zh()
+		self.assertEqual(frappe._(legal), f"法律 - {abbr}")  # ERPNext's zh of "Legal"
+		self.assertEqual(frappe._(new.name), f"后勤处 - {abbr}")
+
 	def test_demo_names_have_chinese(self):
 		from school_office.venues.install import DEMO_VENUES
 
