@@ -119,10 +119,11 @@ def site_url():
 
 @pytest.fixture(scope="session")
 def demo(site_url):
-	"""The demo school is on the site: when its users cannot log in, the (idempotent) demo command runs."""
+	"""The demo school is on the site as the README describes it: the (idempotent) demo command runs, which
+	also puts back what other work on a shared site may have changed (e.g. a team's members)."""
 	from school_office.setup.demo_data import DEMO_DOMAIN, DEMO_PASSWORD, USERS
 
-	if not all(_can_log_in(f"{local}@{DEMO_DOMAIN}", DEMO_PASSWORD) for local in ("office.staff", "student")):
+	for _attempt in range(3):  # a concurrent save elsewhere on the site can make one run fail
 		proc = subprocess.run(
 			["bench", "--site", SITE, "school-office-demo"],
 			cwd=str(Path(BENCH).expanduser()),
@@ -130,10 +131,17 @@ def demo(site_url):
 			text=True,
 			timeout=900,
 		)
-		assert proc.returncode == 0, (
-			f"school-office-demo failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+		if proc.returncode == 0:
+			break
+		time.sleep(5)
+	if proc.returncode != 0 and not all(
+		_can_log_in(f"{local}@{DEMO_DOMAIN}", DEMO_PASSWORD) for local in ("office.staff", "student")
+	):
+		raise AssertionError(f"school-office-demo failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+	if proc.returncode != 0:
+		print(
+			f"school-office-demo failed three times; going on with the demo as it is:\n{proc.stderr[-1500:]}"
 		)
-
 	return {
 		"password": DEMO_PASSWORD,
 		"email": lambda local: f"{local}@{DEMO_DOMAIN}",
