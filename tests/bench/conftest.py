@@ -88,3 +88,31 @@ def demo(site_url):
 		"password": DEMO_PASSWORD,
 		"login": lambda local: login(f"{local}@{DEMO_DOMAIN}", DEMO_PASSWORD),
 	}
+
+
+def ensure_clerk(admin, email, first_name, password, clearance=None):
+	"""A Document Clerk user (created once), with a Document Clearance at ``clearance`` if given."""
+	if admin.get(f"{URL}/api/resource/User/{email}", timeout=60).status_code != 200:
+		r = admin.post(
+			f"{URL}/api/resource/User",
+			json={
+				"email": email,
+				"first_name": first_name,
+				"send_welcome_email": 0,
+				"new_password": password,
+				"roles": [{"role": "Document Clerk"}],
+			},
+			timeout=60,
+		)
+		assert r.status_code == 200, r.text[:500]
+	if (
+		clearance
+		and admin.get(f"{URL}/api/resource/Document Clearance/{email}", timeout=60).status_code != 200
+	):
+		r = admin.post(
+			f"{URL}/api/resource/Document Clearance",
+			json={"user": email, "clearance_level": clearance},
+			timeout=60,
+		)
+		assert r.status_code == 200, r.text[:500]
+	return email

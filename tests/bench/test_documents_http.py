@@ -9,7 +9,7 @@ import uuid
 import pytest
 import requests
 
-from tests.bench.conftest import SITE, URL, bench, login
+from tests.bench.conftest import SITE, URL, bench, ensure_clerk, login
 
 DT = "Official Document"
 REST = f"{URL}/api/resource/{DT}"
@@ -305,33 +305,13 @@ def clearance_setup(admin, site_url, demo):
 	tag = "密级HTTP" + uuid.uuid4().hex[:6]
 	users = {}
 	for level in (None, *LEVELS):
-		email = f"od-http-{(level or 'none').replace(' ', '-').lower()}@test.school"
-		if admin.get(f"{URL}/api/resource/User/{email}", timeout=60).status_code != 200:
-			r = admin.post(
-				f"{URL}/api/resource/User",
-				json={
-					"email": email,
-					"first_name": level or "None",
-					"send_welcome_email": 0,
-					"new_password": demo["password"],
-					"roles": [{"role": "Document Clerk"}],
-				},
-				timeout=60,
-			)
-			assert r.status_code == 200, r.text[:500]
-		if (
-			level
-			and admin.get(f"{URL}/api/resource/Document Clearance/{email}", timeout=60).status_code != 200
-		):
-			assert (
-				admin.post(
-					f"{URL}/api/resource/Document Clearance",
-					json={"user": email, "clearance_level": level},
-					timeout=60,
-				).status_code
-				== 200
-			)
-		users[level] = email
+		users[level] = ensure_clerk(
+			admin,
+			f"od-http-{(level or 'none').replace(' ', '-').lower()}@test.school",
+			level or "None",
+			demo["password"],
+			level,
+		)
 	docs, files = {}, {}
 	for level in LEVELS:
 		d = create(

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 import requests
 
-from tests.bench.conftest import SITE, URL, bench, login
+from tests.bench.conftest import SITE, URL, bench, ensure_clerk, login
 
 OD = "Official Document"
 SR = "Service Request"
@@ -43,31 +43,7 @@ def people(site_url, demo, admin):
 	tag = uuid.uuid4().hex[:6]
 	users = {}
 	for key, level in (("cleared", "Top Secret"), ("uncleared", None)):
-		email = f"sec-{key}@test.school"
-		if admin.get(f"{URL}/api/resource/User/{email}", timeout=60).status_code != 200:
-			r = admin.post(
-				f"{URL}/api/resource/User",
-				json={
-					"email": email,
-					"first_name": f"Sec {key}",
-					"send_welcome_email": 0,
-					"new_password": demo["password"],
-					"roles": [{"role": "Document Clerk"}],
-				},
-				timeout=60,
-			)
-			assert r.status_code == 200, r.text[:500]
-		if (
-			level
-			and admin.get(f"{URL}/api/resource/Document Clearance/{email}", timeout=60).status_code != 200
-		):
-			r = admin.post(
-				f"{URL}/api/resource/Document Clearance",
-				json={"user": email, "clearance_level": level},
-				timeout=60,
-			)
-			assert r.status_code == 200, r.text[:500]
-		users[key] = email
+		users[key] = ensure_clerk(admin, f"sec-{key}@test.school", f"Sec {key}", demo["password"], level)
 	sessions = {k: login(v, demo["password"]) for k, v in users.items()}
 	for local in ("student", "student.en", "teacher", "office.staff", "office.manager", "school.leader"):
 		sessions[local] = demo["login"](local)
