@@ -37,6 +37,8 @@ def test_contract_modules_are_known():
 		"Campus Assets",
 		"Office Supplies",
 		"Notices",
+		"Inspections",
+		"Campus Identity",
 	}
 	assert set(APP.modules) <= contract
 

@@ -1,0 +1,1 @@
+"""Campus Assets: the school's asset office around ERPNext's Assets module (issue #10)."""

@@ -1,0 +1,1 @@
+"""Inspections: patrol rounds, joint inspections, rectification and contractor scoring (issue #14)."""

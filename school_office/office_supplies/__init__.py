@@ -1,0 +1,1 @@
+"""Office Supplies: supplies and printing around ERPNext Stock and Buying (issue #11)."""
