@@ -1,0 +1,42 @@
+"""A roster import: the uploaded template and what it did (see school_office.campus_identity.roster)."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import now_datetime
+
+from school_office.utils.actions import doc_action, system_save
+
+IMPORT_ROLES = ("System Manager", "Office Manager")
+
+
+class RosterImport(Document):
+	def before_validate(self):
+		if self.flags.in_insert or self.is_new():
+			self.status = "Draft"
+
+	def validate(self):
+		if self.import_file and not self.import_file.startswith("/private/"):
+			# a roster is personal data: keep the upload private
+			file = frappe.db.get_value("File", {"file_url": self.import_file, "is_private": 0}, "name")
+			if file:
+				frappe.throw(_("Attach the roster as a private file."))
+
+	@doc_action(roles=IMPORT_ROLES, message=_("Only the Office Manager can import the roster."))
+	def run_import(self):
+		"""Import the attached roster (again: a second run updates the same users)."""
+		from school_office.campus_identity.roster import import_table, read_table
+
+		if not self.import_file:
+			frappe.throw(_("Attach the roster file first."))
+		result = import_table(read_table(self.import_file))
+		self.created_users = result["created"]
+		self.updated_users = result["updated"]
+		self.unchanged_users = result["unchanged"]
+		self.error_rows = result["errors"]
+		self.import_log = "\n".join(result["messages"])
+		self.status = "Imported" if not result["errors"] else "Imported with Errors"
+		self.imported_by = frappe.session.user
+		self.imported_on = now_datetime()
+		system_save(self)
+		return {k: v for k, v in result.items()}
