@@ -78,6 +78,7 @@ doc_events = {
 		],
 	},
 	"Venue Booking": {"on_update": "school_office.venues.api.note_booking_length"},
+	"Service Request": {"validate": "school_office.service_desk.quality.track_request"},
 }
 
 # ERPNext's SLA, without re-creating the SLA fields that Service Request already has
@@ -115,6 +116,10 @@ scheduler_events = {
 		],
 		"0 16 * * *": ["school_office.venues.tasks.remind_equipment"],
 		"30 3 * * *": ["school_office.utils.calendar.extend_school_calendar"],
+		"0 6 1 * *": [
+			"school_office.service_desk.quality.check_monthly_on_time",
+			"school_office.service_desk.doctype.service_audit.service_audit.create_monthly_audit",
+		],
 	},
 }
 
