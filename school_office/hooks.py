@@ -78,6 +78,12 @@ doc_events = {
 		],
 	},
 	"Venue Booking": {"on_update": "school_office.venues.api.note_booking_length"},
+	# Office Supplies: the three-quote rule on every path; a plan's order marks it Ordered
+	"Purchase Order": {
+		"validate": "school_office.office_supplies.quotes.validate_purchase_order",
+		"before_submit": "school_office.office_supplies.quotes.validate_purchase_order",
+		"on_submit": "school_office.office_supplies.plan.mark_ordered",
+	},
 	"Service Request": {"validate": "school_office.service_desk.quality.track_request"},
 }
 
@@ -93,12 +99,16 @@ permission_query_conditions = {
 	"Service Request": "school_office.service_desk.permissions.query_conditions",
 	"Official Document": "school_office.office_documents.permissions.query_conditions",
 	"Venue Booking": "school_office.venues.permissions.booking_query_conditions",
+	"Print Job": "school_office.office_supplies.permissions.print_job_query_conditions",
+	"Print Quota": "school_office.office_supplies.permissions.print_quota_query_conditions",
 }
 has_permission = {
 	"Service Request": "school_office.service_desk.permissions.has_permission",
 	"Official Document": "school_office.office_documents.permissions.has_permission",
 	"File": "school_office.office_documents.permissions.file_has_permission",
 	"Venue Booking": "school_office.venues.permissions.booking_has_permission",
+	"Print Job": "school_office.office_supplies.permissions.print_job_has_permission",
+	"Print Quota": "school_office.office_supplies.permissions.print_quota_has_permission",
 }
 
 # Scheduled jobs
