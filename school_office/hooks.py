@@ -147,6 +147,8 @@ website_route_rules = [
 # students and teachers (portal users) land on their home /office, which lists the portal pages
 # (school_office.portal_home.PORTAL_PAGES); the portal menu links to it and its main pages
 get_website_user_home_page = "school_office.portal_home.get_website_user_home_page"
+# the staff phone app at /office (desk users; portal users keep their home): campus_identity/app.py
+page_renderer = ["school_office.campus_identity.app.OfficeAppPage"]
 portal_menu_items = [
 	{"title": "School Office", "route": "/office", "role": "All"},
 	{"title": "New Service Request", "route": "/service-request", "role": "All"},

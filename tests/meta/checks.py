@@ -471,7 +471,7 @@ def check_hooks(app: App) -> list[str]:
 					app.root,
 					app.name,
 					s,
-					allow_class=key in ("override_doctype_class", "extend_doctype_class"),
+					allow_class=key in ("override_doctype_class", "extend_doctype_class", "page_renderer"),
 				)
 				if err:
 					errors.append(f"hooks.{where}: {err}")
