@@ -78,6 +78,9 @@ doc_events = {
 		],
 	},
 	"Venue Booking": {"on_update": "school_office.venues.api.note_booking_length"},
+	# Campus Assets: the school number and system fields; a transfer's movement submits on its approvals
+	"Asset": {"before_validate": "school_office.campus_assets.assets.before_validate"},
+	"Asset Movement": {"before_submit": "school_office.campus_assets.api.guard_movement_submit"},
 	# Office Supplies: the three-quote rule on every path; a plan's order marks it Ordered
 	"Purchase Order": {
 		"validate": "school_office.office_supplies.quotes.validate_purchase_order",
@@ -99,6 +102,10 @@ permission_query_conditions = {
 	"Service Request": "school_office.service_desk.permissions.query_conditions",
 	"Official Document": "school_office.office_documents.permissions.query_conditions",
 	"Venue Booking": "school_office.venues.permissions.booking_query_conditions",
+	"Asset": "school_office.campus_assets.permissions.asset_query_conditions",
+	"Asset Repair": "school_office.campus_assets.permissions.repair_query_conditions",
+	"Asset Transfer": "school_office.campus_assets.permissions.transfer_query_conditions",
+	"Asset Disposal": "school_office.campus_assets.permissions.disposal_query_conditions",
 	"Print Job": "school_office.office_supplies.permissions.print_job_query_conditions",
 	"Print Quota": "school_office.office_supplies.permissions.print_quota_query_conditions",
 }
@@ -107,6 +114,10 @@ has_permission = {
 	"Official Document": "school_office.office_documents.permissions.has_permission",
 	"File": "school_office.office_documents.permissions.file_has_permission",
 	"Venue Booking": "school_office.venues.permissions.booking_has_permission",
+	"Asset": "school_office.campus_assets.permissions.asset_has_permission",
+	"Asset Repair": "school_office.campus_assets.permissions.repair_has_permission",
+	"Asset Transfer": "school_office.campus_assets.permissions.transfer_has_permission",
+	"Asset Disposal": "school_office.campus_assets.permissions.disposal_has_permission",
 	"Print Job": "school_office.office_supplies.permissions.print_job_has_permission",
 	"Print Quota": "school_office.office_supplies.permissions.print_quota_has_permission",
 }
@@ -138,6 +149,9 @@ override_whitelisted_methods = {
 	"frappe.utils.global_search.search": "school_office.office_documents.search.global_search",
 	"frappe.desk.search.get_link_title": "school_office.office_documents.secrecy.get_link_title",
 	"frappe.desk.listview.get_group_by_count": "school_office.office_documents.secrecy.get_group_by_count",
+	# Campus Assets: disposal only through the Office Manager's approval (ERPNext lets any caller scrap)
+	"erpnext.assets.doctype.asset.depreciation.scrap_asset": "school_office.campus_assets.api.scrap_asset",
+	"erpnext.assets.doctype.asset.depreciation.restore_asset": "school_office.campus_assets.api.restore_asset",
 }
 
 # Website
@@ -163,5 +177,6 @@ jinja = {
 		"school_office.utils.jinja_methods.service_guide_categories",
 		"school_office.utils.jinja_methods.rich_text",
 		"school_office.portal_home.apply_url",
+		"school_office.campus_assets.labels.campus_asset_label",
 	],
 }
