@@ -52,7 +52,11 @@ doc_events = {
 	},
 	"DocShare": {"validate": "school_office.office_documents.secrecy.validate_share"},
 	"ToDo": {"validate": "school_office.office_documents.secrecy.validate_todo"},
-	"Notification Log": {"validate": "school_office.office_documents.secrecy.validate_notification_log"},
+	"Notification Log": {
+		"validate": "school_office.office_documents.secrecy.validate_notification_log",
+		# every system notification also goes to the user's DingTalk / WeCom (background, logged)
+		"after_insert": "school_office.notices.delivery.on_notification_log",
+	},
 	"Official Document": {"on_update": "school_office.office_documents.secrecy.on_document_update"},
 	"Department": {"after_insert": "school_office.setup.link_display.on_department_insert"},
 	"Employee": {
@@ -102,6 +106,7 @@ permission_query_conditions = {
 	"Service Request": "school_office.service_desk.permissions.query_conditions",
 	"Official Document": "school_office.office_documents.permissions.query_conditions",
 	"Venue Booking": "school_office.venues.permissions.booking_query_conditions",
+	"Notice": "school_office.notices.permissions.query_conditions",
 	"Asset": "school_office.campus_assets.permissions.asset_query_conditions",
 	"Asset Repair": "school_office.campus_assets.permissions.repair_query_conditions",
 	"Asset Transfer": "school_office.campus_assets.permissions.transfer_query_conditions",
@@ -114,6 +119,7 @@ has_permission = {
 	"Official Document": "school_office.office_documents.permissions.has_permission",
 	"File": "school_office.office_documents.permissions.file_has_permission",
 	"Venue Booking": "school_office.venues.permissions.booking_has_permission",
+	"Notice": "school_office.notices.permissions.has_permission",
 	"Asset": "school_office.campus_assets.permissions.asset_has_permission",
 	"Asset Repair": "school_office.campus_assets.permissions.repair_has_permission",
 	"Asset Transfer": "school_office.campus_assets.permissions.transfer_has_permission",
@@ -124,7 +130,11 @@ has_permission = {
 
 # Scheduled jobs
 scheduler_events = {
-	"hourly": ["school_office.office_documents.tasks.send_reminders"],
+	"hourly": [
+		"school_office.office_documents.tasks.send_reminders",
+		"school_office.notices.publishing.expire_notices",
+		"school_office.notices.publishing.acknowledgement_reminders",
+	],
 	"daily": ["school_office.service_desk.tasks.auto_close"],
 	"cron": {
 		"* * * * *": ["school_office.service_desk.routing.route_new_requests"],
@@ -134,7 +144,12 @@ scheduler_events = {
 			"school_office.venues.tasks.mark_no_shows",
 			"school_office.venues.tasks.complete_finished",
 			"school_office.venues.tasks.remind_overtime",
+			"school_office.notices.publishing.emergency_clock",
+			"school_office.notices.delivery.retry_due",
 		],
+		"0 18 * * *": ["school_office.notices.digest.send_daily_digest"],
+		"0 7 * * 1": ["school_office.notices.digest.send_weekly_digest"],
+		"0 7 1 * *": ["school_office.notices.digest.send_monthly_digest"],
 		"0 16 * * *": ["school_office.venues.tasks.remind_equipment"],
 		"30 3 * * *": ["school_office.utils.calendar.extend_school_calendar"],
 		"0 6 1 * *": [
@@ -157,6 +172,7 @@ override_whitelisted_methods = {
 # Website
 website_route_rules = [
 	{"from_route": "/my-requests/<name>", "to_route": "my-requests/detail"},
+	{"from_route": "/notices/<name>", "to_route": "notices/detail"},
 ]
 # students and teachers (portal users) land on their home /office, which lists the portal pages
 # (school_office.portal_home.PORTAL_PAGES); the portal menu links to it and its main pages
@@ -169,6 +185,7 @@ portal_menu_items = [
 	{"title": "My Requests", "route": "/my-requests", "role": "All"},
 	{"title": "Book a Venue", "route": "/venue-booking", "role": "All"},
 	{"title": "Service Guide", "route": "/service-guide", "role": "All"},
+	{"title": "Notices", "route": "/notices", "role": "All"},
 ]
 
 # Jinja

@@ -144,6 +144,7 @@ MODULE_SETUPS = (
 	"school_office.service_desk.install",
 	"school_office.venues.install",
 	"school_office.office_documents.install",
+	"school_office.notices.install",
 	"school_office.campus_assets.install",
 	"school_office.office_supplies.install",
 	"school_office.service_desk.quality_setup",
