@@ -3,6 +3,7 @@ name and department — one label per Asset (print format "Asset Label") or a sh
 assets selected in the list (``label_sheet``, rendered to PDF by Frappe's wkhtmltopdf)."""
 
 import base64
+import html
 import io
 
 import frappe
@@ -41,8 +42,9 @@ def label_data(asset: str) -> dict:
 		"url": scan_url(a.name),
 		"qr_uri": qr_data_uri(scan_url(a.name)),
 		"barcode_uri": barcode,
-		"number_html": escape_html(number),
-		"name_html": escape_html(a.asset_name or ""),
+		# Frappe stores Data fields HTML-escaped already: unescape first so nothing is escaped twice
+		"number_html": escape_html(html.unescape(number)),
+		"name_html": escape_html(html.unescape(a.asset_name or "")),
 		"department_html": escape_html(department or ""),
 		"school_html": escape_html(_(frappe.db.get_value("Company", {}, "company_name") or "")),
 	}
@@ -86,13 +88,13 @@ def label_sheet(assets, pdf=1):
 		frappe.throw(_("Select between 1 and 500 assets."))
 	for n in names:
 		frappe.has_permission("Asset", "print", n, throw=True)
-	html = sheet_html(names)
+	out = sheet_html(names)
 	if not int(pdf):
-		return html
+		return out
 	from frappe.utils.pdf import get_pdf
 
 	frappe.local.response.filename = "asset-labels.pdf"
-	frappe.local.response.filecontent = get_pdf(html, {"page-size": "A4", "margin-top": "10mm"})
+	frappe.local.response.filecontent = get_pdf(out, {"page-size": "A4", "margin-top": "10mm"})
 	frappe.local.response.type = "pdf"
 
 

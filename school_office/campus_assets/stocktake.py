@@ -185,7 +185,9 @@ def mark_line(stocktake, asset, result, note=None, photo=None):
 
 
 @frappe.whitelist(methods=["POST"])
-def add_surplus(stocktake, description, location, asset_classification=None, photo=None):
+def add_surplus(
+	stocktake, description, location, asset_classification=None, photo=None, estimated_value=None
+):
 	"""盘盈: an asset found that is on no line."""
 	st = _stocktake(stocktake)
 	if st.status != "In Progress":
@@ -211,6 +213,7 @@ def add_surplus(stocktake, description, location, asset_classification=None, pho
 			"location": location,
 			"asset_classification": asset_classification,
 			"photo": photo,
+			"estimated_value": max(flt(estimated_value), 0),
 			"reported_by": frappe.session.user,
 		}
 	)
@@ -341,7 +344,7 @@ def run_reconciliation(name, commit=True):
 	for s in frappe.get_all(
 		"Asset Stocktake Surplus",
 		filters={"parent": name, "parenttype": DT, "new_asset": ("in", ("", None))},
-		fields=["name", "description", "location", "asset_classification"],
+		fields=["name", "description", "location", "asset_classification", "estimated_value"],
 		order_by="idx",
 	):
 		classification = s.asset_classification or default_class
@@ -357,12 +360,13 @@ def run_reconciliation(name, commit=True):
 				"purchase_date": today(),
 				"available_for_use_date": today(),
 				"is_existing_asset": 1,
-				"gross_purchase_amount": 0,
+				# ERPNext requires a value: the reported estimate (1 until appraised) on the draft
+				"gross_purchase_amount": flt(s.estimated_value) or 1,
+				"purchase_amount": flt(s.estimated_value) or 1,
 				"calculate_depreciation": 0,
 			}
 		)
 		asset.flags.ignore_permissions = True
-		asset.flags.ignore_mandatory = True
 		asset.insert()
 		frappe.db.set_value("Asset Stocktake Surplus", s.name, "new_asset", asset.name, update_modified=False)
 	_progress(name, 90, commit)
