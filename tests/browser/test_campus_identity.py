@@ -1,0 +1,107 @@
+"""The staff phone app (/office) at 390×844 in zh: office staff open it (installable: manifest, service
+worker registered), see My work, accept a request and approve a venue booking from it (the desk's own
+methods), and scan — the scan page opens a venue check-in link and refuses a foreign one."""
+
+import json
+import re
+from datetime import timedelta
+
+from tests.browser.data import site_now, tag
+from tests.browser.harness import Api
+
+VENUE_CATEGORY = "Normal"  # needs approval
+
+
+def _setup(admin_api, playwright_instance, site_url, demo, t):
+	"""Setup (not the path under test): a request assigned to office staff, a booking waiting for approval."""
+	staff = demo["email"]("office.staff")
+	request = admin_api.insert(
+		{
+			"doctype": "Service Request",
+			"subject": f"咨询办事流程 {t}",
+			"service_type": "Consultation",
+			"requester": demo["email"]("student"),
+		}
+	)["name"]
+	admin_api.call(
+		"frappe.desk.form.assign_to.add", doctype="Service Request", name=request, assign_to=[staff]
+	)
+	venue = admin_api.insert(
+		{
+			"doctype": "Venue",
+			"venue_name": f"报告厅 {t}",
+			"venue_category": VENUE_CATEGORY,
+			"capacity": 80,
+			"is_bookable": 1,
+		}
+	)["name"]
+	teacher = Api(playwright_instance, site_url)
+	teacher.login(demo["email"]("teacher"), demo["password"])
+	starts = (site_now(admin_api) + timedelta(days=14)).replace(hour=15, minute=0, second=0, microsecond=0)
+	booking = teacher.call(
+		"school_office.venues.api.request_booking",
+		venue=venue,
+		starts_on=f"{starts:%Y-%m-%d %H:%M:%S}",
+		ends_on=f"{starts + timedelta(hours=1):%Y-%m-%d %H:%M:%S}",
+		purpose="家长会",
+		event_name=f"家长会 {t}",
+		headcount=40,
+		safety_commitment=1,
+	)["name"]
+	return request, booking, teacher
+
+
+def test_staff_accept_and_approve_from_the_phone_app_and_scan(
+	walks, admin_api, playwright_instance, site_url, demo
+):
+	t = tag()
+	request, booking, teacher = _setup(admin_api, playwright_instance, site_url, demo, t)
+	staff = walks("office.staff")
+	page = staff.page
+
+	with staff.step("open the app: installable, My work lists the request and the booking"):
+		staff.goto("/office")
+		page.locator("#so-work-list").wait_for(state="visible")
+		assert page.locator('link[rel="manifest"]').get_attribute("href") == "/office/manifest.webmanifest"
+		scope = page.evaluate("() => navigator.serviceWorker.ready.then(r => r.active ? r.scope : null)")
+		assert scope and scope.endswith("/office"), scope
+		assert page.locator(".so-tab.active").inner_text().strip() == "我的工作"
+		page.locator(f'.so-item[data-name="{request}"]').wait_for(state="visible")
+		page.locator(f'.so-item[data-name="{booking}"]').wait_for(state="visible")
+		staff.settle()
+
+	with staff.step("accept the request from its card"):
+		card = page.locator(f'.so-item[data-name="{request}"]')
+		with page.expect_response(lambda r: "service_desk.api.accept" in r.url) as resp:
+			card.locator('button[data-action="accept"]').click()
+		assert resp.value.status == 200, resp.value.text()[:500]
+		card.locator('button[data-action="start"]').wait_for(state="visible")  # the list came back
+		assert admin_api.get_doc("Service Request", request)["status"] == "Accepted"
+		assert card.locator(".so-pill").inner_text().strip() == "已受理"
+
+	with staff.step("approve the booking from its card"):
+		card = page.locator(f'.so-item[data-name="{booking}"]')
+		with page.expect_response(lambda r: "apply_workflow" in r.url) as resp:
+			card.locator('button[data-action="Approve"]').click()
+		assert resp.value.status == 200, resp.value.text()[:500]
+		card.wait_for(state="detached")  # no longer waiting for approval
+		assert admin_api.get_doc("Venue Booking", booking)["status"] == "Approved"
+
+	mine = next(b for b in teacher.call("school_office.venues.api.my_bookings") if b["name"] == booking)
+	link = mine["check_in_url"]
+	teacher.close()
+	assert "/venue-check-in?" in link
+
+	with staff.step("scan: a foreign code is refused, the booking's check-in code opens its page"):
+		page.locator('.so-tab[data-tab="scan"]').click()
+		field = page.locator("#so-code-link")
+		field.wait_for(state="visible")
+		field.fill("https://evil.example/venue-check-in?booking=" + booking)
+		page.locator(".so-paste button[type=submit]").click()
+		page.locator(".so-toast.error").filter(has_text="这不是本办公室的二维码").wait_for()
+		field.fill(link)
+		page.locator(".so-paste button[type=submit]").click()
+		page.wait_for_url(re.compile(r"/venue-check-in\?booking="))
+		staff.settle()
+		assert booking in page.content() or json.dumps(booking)[1:-1] in page.content()
+	walks.done(staff)
