@@ -91,6 +91,7 @@ doc_events = {
 		"before_submit": "school_office.office_supplies.quotes.validate_purchase_order",
 		"on_submit": "school_office.office_supplies.plan.mark_ordered",
 	},
+	"Material Request": {"validate": "school_office.office_supplies.pickup.guard_request_fields"},
 	"Service Request": {"validate": "school_office.service_desk.quality.track_request"},
 }
 
