@@ -108,6 +108,8 @@
 		} catch (e) {
 			state.error = e.message;
 		}
+		// a refresh in the background never wipes a text the user is writing
+		if (quiet && root.querySelector(".so-prompt:not([hidden])")) return;
 		if (state.tab === "work" || !quiet) render();
 	}
 
@@ -292,7 +294,12 @@
 		} catch (e) {
 			state.notifications = [];
 		}
-		render();
+		if (state.tab === "notifications") return render();
+		const tab = root.querySelector('.so-tab[data-tab="notifications"]');
+		if (!tab) return;
+		const old = tab.querySelector(".so-badge");
+		if (old) old.remove();
+		if (state.unread) tab.appendChild(el("span", { class: "so-badge", text: String(state.unread) }));
 	}
 	function render_notifications() {
 		if (!state.notifications.length) return el("div", { class: "so-empty", text: __("No notifications.") });
@@ -358,8 +365,9 @@
 		if (state.tab === "scan" && tab !== "scan") stop_scan();
 		state.tab = TABS.some(([k]) => k === tab) ? tab : "work";
 		render();
-		if (state.tab === "work") load_work();
-		if (state.tab === "notifications") load_notifications();
+		if (state.tab === "work") return load_work();
+		if (state.tab === "notifications") return load_notifications();
+		return load_work(true);
 	}
 
 	// ------------------------------------------------------------------ realtime (Frappe's socket.io)
@@ -386,17 +394,14 @@
 
 	window.addEventListener("hashchange", route);
 	document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && state.tab === "work" && load_work(true));
-	if ("serviceWorker" in navigator) {
-		navigator.serviceWorker.register("/office/sw.js", { scope: "/office" }).catch(() => {});
-	}
 	document.documentElement.lang = boot.lang || "en";
-	route();
-	load_work(true).then(connect_realtime);
-	call("frappe.desk.doctype.notification_log.notification_log.get_notification_logs", { limit: 20 }, "GET")
-		.then((r) => {
-			state.notifications = (r && r.notification_logs) || [];
-			state.unread = state.notifications.filter((n) => !n.read).length;
-			render();
-		})
-		.catch(() => {});
+	// the first screen: one call (My work); the notifications' badge and realtime come after it
+	route().then(() => {
+		// installable: the service worker (shell cache) is registered once the first screen is shown
+		if ("serviceWorker" in navigator) {
+			navigator.serviceWorker.register("/office/sw.js", { scope: "/office" }).catch(() => {});
+		}
+		connect_realtime();
+		if (state.tab !== "notifications") load_notifications();
+	});
 })();
