@@ -92,7 +92,10 @@ doc_events = {
 		"on_submit": "school_office.office_supplies.plan.mark_ordered",
 	},
 	"Material Request": {"validate": "school_office.office_supplies.pickup.guard_request_fields"},
-	"Service Request": {"validate": "school_office.service_desk.quality.track_request"},
+	"Service Request": {
+		"validate": "school_office.service_desk.quality.track_request",
+		"on_update": "school_office.inspections.rectification.on_request_update",
+	},
 }
 
 # ERPNext's SLA, without re-creating the SLA fields that Service Request already has

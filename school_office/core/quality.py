@@ -13,7 +13,8 @@ KPIs of a group of requests (month of filing x team x service type), as the repo
 - resolution_rate: of the requests filed (less those rejected or referred elsewhere), the share
   resolved or closed with an outcome other than "Cannot Be Solved".
 - repeat_inquiry_rate: of the requests filed, the share whose requester had filed a request of the
-  same service type within the repeat window (default 30 days) before.
+  same service type within the repeat window (default 30 days) before (``is_repeat``, set when the
+  request is filed or its service type changes).
 
 Rates are percentages rounded to one decimal; a rate with an empty denominator is None.
 """
@@ -90,26 +91,18 @@ class Counts:
 		}
 
 
-def kpis_from_rows(rows, audits: dict, now: datetime, window_days: int = 30) -> dict:
-	"""The per-request loop: ``rows`` are dicts (name, creation, service_team, service_type, requester,
-	status, outcome, resolved_on, sla_resolution_by, contact_rounds, handling_minutes), ``audits`` maps a
-	request to (checked, with_finding). Every row in ``rows`` counts; earlier rows (for repeats) may be
-	passed with ``count=False``. Returns {(month, team, type): Counts}."""
+def kpis_from_rows(rows, audits: dict, now: datetime) -> dict:
+	"""The per-request loop: ``rows`` are dicts (name, creation, service_team, service_type, status,
+	outcome, resolved_on, sla_resolution_by, contact_rounds, handling_minutes, is_repeat), ``audits`` maps
+	a request to (checked, with_finding). Returns {(month, team, type): Counts}."""
 	groups: dict[tuple, Counts] = {}
-	last_seen: dict[tuple, datetime] = {}
-	window = timedelta(days=window_days)
-	for r in sorted(rows, key=lambda r: (r["creation"], r["name"])):
-		key = (r.get("requester") or "", r.get("service_type") or "")
-		previous = last_seen.get(key)
-		last_seen[key] = r["creation"]
-		if r.get("count") is False:
-			continue
+	for r in rows:
 		c = groups.setdefault(
 			(r["creation"].strftime("%Y-%m"), r.get("service_team") or "", r.get("service_type") or ""),
 			Counts(),
 		)
 		c.requests += 1
-		if r.get("requester") and previous is not None and r["creation"] - previous <= window:
+		if r.get("is_repeat"):
 			c.repeats += 1
 		resolved = r.get("resolved_on") is not None and r.get("status") in FINISHED
 		deadline = r.get("sla_resolution_by")
@@ -130,6 +123,20 @@ def kpis_from_rows(rows, audits: dict, now: datetime, window_days: int = 30) -> 
 		c.audited += checked
 		c.errors += with_finding
 	return groups
+
+
+def repeat_flags(rows, window_days: int = 30) -> list[bool]:
+	"""For requests in filing order: was each a repeat inquiry (same requester and service type within
+	``window_days`` before)? The rule ``is_repeat`` applies at filing, here for data loaded in bulk."""
+	last: dict[tuple, datetime] = {}
+	window = timedelta(days=window_days)
+	out = []
+	for r in rows:
+		key = (r.get("requester") or "", r.get("service_type") or "")
+		previous = last.get(key)
+		last[key] = r["creation"]
+		out.append(bool(key[0] and key[1] and previous is not None and r["creation"] - previous <= window))
+	return out
 
 
 # ----------------------------------------------------------------------------- audit

@@ -86,6 +86,25 @@ def track_request(doc, method=None):
 		doc.handling_minutes = round(minutes, 1)
 	elif not doc.resolved_on:
 		doc.handling_minutes = 0
+	if doc.is_new() or (before and before.service_type != doc.service_type):
+		doc.is_repeat = int(is_repeat(doc))
+
+
+def is_repeat(doc) -> bool:
+	"""The requester filed a request of the same service type within the repeat window before this one."""
+	if not (doc.requester and doc.service_type):
+		return False
+	filed = get_datetime(doc.creation or now_datetime())
+	window = int(settings().repeat_window_days or 30)
+	filters = [
+		["requester", "=", doc.requester],
+		["service_type", "=", doc.service_type],
+		["creation", ">=", add_days(filed, -window)],
+		["creation", "<=", filed],
+	]
+	if not doc.is_new():
+		filters.append(["name", "!=", doc.name])
+	return bool(frappe.get_all(DOCTYPE, filters=filters, limit=1, pluck="name", ignore_permissions=True))
 
 
 # ----------------------------------------------------------------------------- KPI queries
@@ -98,14 +117,12 @@ def _period(from_date, to_date) -> tuple[datetime, datetime]:
 
 
 def kpi_rows(from_date, to_date, service_team=None, service_type=None, now=None) -> list[dict]:
-	"""Counts per (month, team, service type) for requests filed from ``from_date`` to ``to_date``."""
+	"""Counts per (month, team, service type) for requests filed from ``from_date`` to ``to_date``:
+	one grouped scan of the period's requests, and one grouped join of completed audits' rows."""
 	start, end = _period(from_date, to_date)
-	window = int(settings().repeat_window_days or 30)
 	values = {
 		"start": start,
 		"end": end,
-		"lookback": add_days(start, -window),
-		"window": window * 86400,
 		"now": now or now_datetime(),
 		"team": service_team,
 		"type": service_type,
@@ -115,58 +132,63 @@ def kpi_rows(from_date, to_date, service_team=None, service_type=None, now=None)
 		extra += " and sr.service_team = %(team)s"
 	if service_type:
 		extra += " and sr.service_type = %(type)s"
-	# repeat inquiries: the previous request of the same requester and type (window function over the
-	# period plus the look-back window, so a request just before the period counts)
-	return frappe.db.sql(
+	rows = frappe.db.sql(
 		f"""
 		select
 			date_format(sr.creation, '%%Y-%%m') as month,
 			ifnull(sr.service_team, '') as service_team,
 			ifnull(sr.service_type, '') as service_type,
 			count(*) as requests,
-			sum(sr.sla_resolution_by is not null and (sr.finished or sr.sla_resolution_by < %(now)s)) as due,
-			sum(sr.finished and sr.sla_resolution_by is not null and sr.resolved_on <= sr.sla_resolution_by)
-				as on_time,
-			sum(sr.finished) as resolved,
-			sum(sr.finished and ifnull(sr.contact_rounds, 0) = 0) as first_contact,
-			sum(if(sr.finished, ifnull(sr.handling_minutes, 0), 0)) as handling_total,
+			sum(sr.sla_resolution_by is not null
+				and (sr.resolved_on is not null and sr.status in ('Resolved', 'Closed')
+					or sr.sla_resolution_by < %(now)s)) as due,
+			sum(sr.sla_resolution_by is not null and sr.resolved_on <= sr.sla_resolution_by
+				and sr.status in ('Resolved', 'Closed')) as on_time,
+			sum(sr.resolved_on is not null and sr.status in ('Resolved', 'Closed')) as resolved,
+			sum(sr.resolved_on is not null and sr.status in ('Resolved', 'Closed')
+				and ifnull(sr.contact_rounds, 0) = 0) as first_contact,
+			sum(if(sr.resolved_on is not null and sr.status in ('Resolved', 'Closed'),
+				ifnull(sr.handling_minutes, 0), 0)) as handling_total,
 			sum(sr.status not in ('Rejected', 'Referred')) as resolvable,
-			sum(sr.finished and sr.status not in ('Rejected', 'Referred')
+			sum(sr.resolved_on is not null and sr.status in ('Resolved', 'Closed')
 				and ifnull(sr.outcome, '') != 'Cannot Be Solved') as solved,
-			sum(sr.previous_creation is not null
-				and timestampdiff(second, sr.previous_creation, sr.creation) <= %(window)s) as repeats,
-			sum(ifnull(au.checked, 0)) as audited,
-			sum(ifnull(au.with_finding, 0)) as errors
-		from (
-			select r.name, r.creation, r.service_team, r.service_type, r.status, r.outcome, r.resolved_on,
-				r.sla_resolution_by, r.contact_rounds, r.handling_minutes,
-				(r.resolved_on is not null and r.status in ('Resolved', 'Closed')) as finished,
-				if(ifnull(r.requester, '') = '', null,
-					lag(r.creation) over (partition by r.requester, r.service_type order by r.creation, r.name))
-					as previous_creation
-			from `tabService Request` r
-			where r.creation >= %(lookback)s and r.creation < %(end)s
-		) sr
-		left join (
-			select ai.service_request, count(*) as checked, sum(ai.has_finding) as with_finding
-			from `tabService Audit Item` ai
-			join `tabService Audit` a on a.name = ai.parent and a.status = 'Completed'
-			where ai.parenttype = 'Service Audit'
-			group by ai.service_request
-		) au on au.service_request = sr.name
-		where sr.creation >= %(start)s {extra}
+			sum(ifnull(sr.is_repeat, 0)) as repeats
+		from `tabService Request` sr
+		where sr.creation >= %(start)s and sr.creation < %(end)s {extra}
 		group by 1, 2, 3
 		order by 1, 2, 3
 		""",
 		values,
 		as_dict=True,
 	)
+	audits = frappe.db.sql(
+		f"""
+		select
+			date_format(sr.creation, '%%Y-%%m') as month,
+			ifnull(sr.service_team, '') as service_team,
+			ifnull(sr.service_type, '') as service_type,
+			count(*) as audited,
+			sum(ai.has_finding) as errors
+		from `tabService Audit Item` ai
+		join `tabService Audit` a on a.name = ai.parent and a.status = 'Completed'
+		join `tabService Request` sr on sr.name = ai.service_request
+		where ai.parenttype = 'Service Audit' and sr.creation >= %(start)s and sr.creation < %(end)s {extra}
+		group by 1, 2, 3
+		""",
+		values,
+		as_dict=True,
+	)
+	by_key = {(a.month, a.service_team, a.service_type): a for a in audits}
+	for r in rows:
+		a = by_key.get((r.month, r.service_team, r.service_type))
+		r.audited = int(a.audited) if a else 0
+		r.errors = int(a.errors or 0) if a else 0
+	return rows
 
 
 def kpi_rows_by_loop(from_date, to_date, service_team=None, service_type=None, now=None) -> list[dict]:
 	"""The same counts, request by request in Python over the same rows (baseline of the benchmark)."""
 	start, end = _period(from_date, to_date)
-	window = int(settings().repeat_window_days or 30)
 	fields = [
 		"name",
 		"creation",
@@ -179,32 +201,34 @@ def kpi_rows_by_loop(from_date, to_date, service_team=None, service_type=None, n
 		"sla_resolution_by",
 		"contact_rounds",
 		"handling_minutes",
+		"is_repeat",
 	]
 	rows = frappe.get_all(
 		DOCTYPE,
-		filters=[["creation", ">=", add_days(start, -window)], ["creation", "<", end]],
+		filters=[["creation", ">=", start], ["creation", "<", end]],
 		fields=fields,
 		order_by="creation asc",
 		ignore_permissions=True,
 	)
 	audits = {}
+	completed = set(frappe.get_all("Service Audit", filters={"status": "Completed"}, pluck="name"))
 	for a in frappe.get_all(
 		"Service Audit Item",
 		filters={"parenttype": "Service Audit"},
 		fields=["service_request", "has_finding", "parent"],
 		ignore_permissions=True,
 	):
-		if frappe.db.get_value("Service Audit", a.parent, "status") != "Completed":
+		if a.parent not in completed:
 			continue
 		checked, found = audits.get(a.service_request, (0, 0))
 		audits[a.service_request] = (checked + 1, found + int(a.has_finding or 0))
-	for r in rows:
-		r["count"] = (
-			r.creation >= start
-			and (not service_team or r.service_team == service_team)
-			and (not service_type or r.service_type == service_type)
-		)
-	groups = rules.kpis_from_rows(rows, audits, now or now_datetime(), window)
+	rows = [
+		r
+		for r in rows
+		if (not service_team or r.service_team == service_team)
+		and (not service_type or r.service_type == service_type)
+	]
+	groups = rules.kpis_from_rows(rows, audits, now or now_datetime())
 	out = []
 	for (month, team, stype), c in sorted(groups.items()):
 		out.append({"month": month, "service_team": team, "service_type": stype, **c.__dict__})

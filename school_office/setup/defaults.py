@@ -148,6 +148,7 @@ MODULE_SETUPS = (
 	"school_office.campus_assets.install",
 	"school_office.office_supplies.install",
 	"school_office.service_desk.quality_setup",
+	"school_office.inspections.install",
 	"school_office.campus_identity.install",
 )
 

@@ -23,15 +23,16 @@ def dt(day, hour=9, minute=0, month=3):
 	return datetime(2019, month, day, hour, minute)
 
 
-# name, requester, creation, status, resolved_on, sla_resolution_by, contact_rounds, handling, outcome
+# name, requester, creation, status, resolved_on, sla_resolution_by, contact_rounds, handling, outcome,
+# is_repeat (2 after 1, 5 after 3 (15 days), 7 after 6 in February (9 days))
 FIXTURE = (
-	("KPI-FIX-1", "a@kpi", dt(2), "Resolved", dt(2, 10), dt(3), 0, 20, "Solved"),
-	("KPI-FIX-2", "a@kpi", dt(10), "Closed", dt(12, 12), dt(11), 1, 40, "Solved"),
-	("KPI-FIX-3", "b@kpi", dt(5), "In Progress", None, dt(6), 0, 0, None),
-	("KPI-FIX-4", "c@kpi", dt(6), "Rejected", None, None, 0, 0, None),
-	("KPI-FIX-5", "b@kpi", dt(20), "Resolved", dt(20, 11), dt(21), 0, 10, "Cannot Be Solved"),
-	("KPI-FIX-6", "d@kpi", dt(20, month=2), "Closed", dt(20, 10, month=2), None, 0, 5, "Solved"),
-	("KPI-FIX-7", "d@kpi", dt(1), "Open", None, None, 0, 0, None),
+	("KPI-FIX-1", "a@kpi", dt(2), "Resolved", dt(2, 10), dt(3), 0, 20, "Solved", 0),
+	("KPI-FIX-2", "a@kpi", dt(10), "Closed", dt(12, 12), dt(11), 1, 40, "Solved", 1),
+	("KPI-FIX-3", "b@kpi", dt(5), "In Progress", None, dt(6), 0, 0, None, 0),
+	("KPI-FIX-4", "c@kpi", dt(6), "Rejected", None, None, 0, 0, None, 0),
+	("KPI-FIX-5", "b@kpi", dt(20), "Resolved", dt(20, 11), dt(21), 0, 10, "Cannot Be Solved", 1),
+	("KPI-FIX-6", "d@kpi", dt(20, month=2), "Closed", dt(20, 10, month=2), None, 0, 5, "Solved", 0),
+	("KPI-FIX-7", "d@kpi", dt(1), "Open", None, None, 0, 0, None, 1),
 )
 
 
@@ -51,6 +52,7 @@ def load_fixture():
 		"contact_rounds",
 		"handling_minutes",
 		"outcome",
+		"is_repeat",
 		"service_type",
 		"service_team",
 		"owner",
@@ -58,8 +60,8 @@ def load_fixture():
 		"docstatus",
 	]
 	values = [
-		(n, n, req, c, c, st, res, sla, cr, hm, out, TYPE, TEAM, "Administrator", "Administrator", 0)
-		for n, req, c, st, res, sla, cr, hm, out in FIXTURE
+		(n, n, req, c, c, st, res, sla, cr, hm, out, rep, TYPE, TEAM, "Administrator", "Administrator", 0)
+		for n, req, c, st, res, sla, cr, hm, out, rep in FIXTURE
 	]
 	frappe.db.bulk_insert("Service Request", fields, values)
 	frappe.db.bulk_insert(
@@ -188,6 +190,38 @@ class TestServiceDeskKPIs(FrappeTestCase):
 		doc.resolved_on = datetime(2026, 11, 30, 8, 40)
 		quality.track_request(doc)
 		self.assertEqual(doc.handling_minutes, 20.0)
+
+	def test_repeat_flags_of_the_fixture_follow_the_rule(self):
+		from school_office.core.quality import repeat_flags
+
+		rows = sorted(
+			({"requester": f[1], "service_type": TYPE, "creation": f[2], "name": f[0]} for f in FIXTURE),
+			key=lambda r: r["creation"],
+		)
+		flags = dict(zip((r["name"] for r in rows), repeat_flags(rows, 30), strict=True))
+		self.assertEqual({n for n, f in flags.items() if f}, {"KPI-FIX-2", "KPI-FIX-5", "KPI-FIX-7"})
+
+	def test_second_request_of_the_same_type_is_a_repeat(self):
+		types = frappe.get_all("Service Type", pluck="name", limit=2, order_by="name")
+		student = make_portal_user(f"kpi.repeat.{frappe.generate_hash(length=6)}@test.school", "Repeat")
+
+		def file(stype):
+			doc = frappe.get_doc(
+				{
+					"doctype": "Service Request",
+					"subject": "kpi repeat",
+					"service_type": stype,
+					"description": "x",
+				}
+			)
+			doc.flags.ignore_mandatory = True
+			return doc.insert().name
+
+		frappe.set_user(student)
+		first, second, other = file(types[0]), file(types[0]), file(types[1])
+		frappe.set_user("Administrator")
+		flags = {n: frappe.db.get_value("Service Request", n, "is_repeat") for n in (first, second, other)}
+		self.assertEqual(flags, {first: 0, second: 1, other: 0})
 
 	def test_contact_rounds_count_needs_info_and_reopening(self):
 		from school_office.service_desk import api

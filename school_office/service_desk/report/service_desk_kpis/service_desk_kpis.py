@@ -13,10 +13,12 @@
 - resolution_rate (%): of the requests filed, less rejected or referred ones, the share resolved or closed
   with an outcome other than "Cannot Be Solved".
 - repeat_inquiry_rate (%): of the requests filed, the share whose requester filed a request of the same
-  service type within the repeat window (Service Quality Settings, 30 days) before.
+  service type within the repeat window (Service Quality Settings, 30 days) before; flagged
+  (``is_repeat``) when the request is filed or its service type changes.
 
-Targets come from Service Quality Settings; a figure missing its target is shown red. One grouped SQL
-query (school_office.service_desk.quality.kpi_rows) computes every figure; the last row is the total.
+Targets come from Service Quality Settings; a figure missing its target is shown red. Two grouped SQL
+queries (school_office.service_desk.quality.kpi_rows: the requests, and the completed audits' rows)
+compute every figure; the last row is the total.
 """
 
 import frappe
