@@ -51,6 +51,21 @@ PORTAL_PAGES = [
 		"count": "school_office.portal_home.upcoming_booking_count",
 		"count_label": "{0} upcoming",
 	},
+	{
+		"route": "/print-request",
+		"title": "Print Request",
+		"description": "Send a file to the print room and follow your print jobs",
+		"icon": "printer",
+		"count": "school_office.office_supplies.api.open_print_job_count",
+		"count_label": "{0} in progress",
+	},
+	{
+		"route": "/supplies-pickup",
+		"title": "Pick Up Supplies",
+		"description": "Ask for office supplies and collect them at the desk in your slot",
+		"icon": "stock",
+		"condition": "school_office.office_supplies.api.has_department",
+	},
 ]
 
 # the service type whose application is made on the venue booking page, not as a service request

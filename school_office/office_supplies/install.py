@@ -169,19 +169,35 @@ def create_item_group():
 	).insert(ignore_permissions=True)
 
 
+def _store_warehouse():
+	company = frappe.defaults.get_global_default("company")
+	if not company or not frappe.db.exists("DocType", "Warehouse"):
+		return None
+	return frappe.db.get_value("Warehouse", {"company": company, "warehouse_name": "Stores", "is_group": 0})
+
+
 def create_settings():
+	"""The settings' values once; later runs fill only an empty store or item group."""
 	if not frappe.db.exists("DocType", "Office Supplies Settings"):
 		return
 	settings = frappe.get_single("Office Supplies Settings")
-	if settings.get("defaults_applied"):
-		return
-	settings.update(SETTINGS_DEFAULTS)
-	if frappe.db.exists("Item Group", SUPPLY_ITEM_GROUP):
+	changed = False
+	if not settings.get("defaults_applied"):
+		settings.update(SETTINGS_DEFAULTS)
+		settings.defaults_applied = 1
+		changed = True
+	if not settings.supply_item_group and frappe.db.exists("Item Group", SUPPLY_ITEM_GROUP):
 		settings.supply_item_group = SUPPLY_ITEM_GROUP
-	settings.defaults_applied = 1
-	settings.flags.ignore_permissions = True
-	settings.flags.ignore_mandatory = True
-	settings.save()
+		changed = True
+	if not settings.get("store_warehouse") and settings.meta.has_field("store_warehouse"):
+		store = _store_warehouse()
+		if store:
+			settings.store_warehouse = store
+			changed = True
+	if changed:
+		settings.flags.ignore_permissions = True
+		settings.flags.ignore_mandatory = True
+		settings.save()
 
 
 def create_defaults():
@@ -205,7 +221,7 @@ DEMO_ITEMS = (
 
 
 def _demo_employees(ctx):
-	from school_office.setup.demo_data import USERS, email
+	from school_office.setup.demo_data import DEMO_DOMAIN, USERS
 
 	company = ctx.get("company")
 	if not company or not frappe.db.exists("DocType", "Employee"):
@@ -213,7 +229,7 @@ def _demo_employees(ctx):
 	for local, first, last, _roles, _lang, dept, user_type in USERS:
 		if not dept or (user_type != "System User" and local != "teacher"):
 			continue
-		user = email(local)
+		user = f"{local}@{DEMO_DOMAIN}"
 		department = ctx.get("departments", {}).get(dept)
 		if not department or not frappe.db.exists("User", user):
 			continue
@@ -231,8 +247,19 @@ def _demo_employees(ctx):
 				"department": department,
 				"user_id": user,
 				"status": "Active",
+				# no User Permissions (they would confine the user to this company and record everywhere)
+				"create_user_permission": 0,
 			}
 		).insert(ignore_permissions=True)
+		if user_type == "Website User":
+			_keep_portal_user(user)
+
+
+def _keep_portal_user(user):
+	"""ERPNext gives an employee's user the Employee role (a desk role): a portal user stays a portal user."""
+	frappe.db.delete("Has Role", {"parent": user, "parenttype": "User", "role": "Employee"})
+	frappe.db.set_value("User", user, "user_type", "Website User")
+	frappe.clear_cache(user=user)
 
 
 def _demo_items():

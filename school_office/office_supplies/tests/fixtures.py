@@ -63,6 +63,7 @@ def make_employee(user, department, comp=None):
 				"department": department,
 				"user_id": user,
 				"status": "Active",
+				"create_user_permission": 0,
 			}
 		).insert(ignore_permissions=True)
 	from school_office.utils.people import clear_employee_cache

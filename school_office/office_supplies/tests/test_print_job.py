@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import get_first_day, get_last_day, get_datetime, nowdate
+from frappe.utils import get_datetime, get_first_day, get_last_day, nowdate
 
 from school_office.office_supplies.tests import fixtures as fx
 from school_office.utils.calendar import get_work_calendar
