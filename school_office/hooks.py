@@ -30,12 +30,6 @@ after_uninstall = "school_office.install.after_uninstall"
 # Desk boot (the Service Request's SLA banner is the app's own, translated)
 extend_bootinfo = "school_office.boot.extend_bootinfo"
 
-# Office Supplies: the Office Manager's quote exception button on ERPNext's Purchase Order
-doctype_js = {
-	"Purchase Order": "public/js/office_supplies_purchase_order.js",
-	"Stock Entry": "public/js/office_supplies_stock_entry.js",
-}
-
 # Document events
 doc_events = {
 	"*": {"validate": "school_office.office_documents.secrecy.validate_links_to_documents"},
@@ -98,10 +92,6 @@ doc_events = {
 		"on_submit": "school_office.office_supplies.plan.mark_ordered",
 	},
 	"Material Request": {"validate": "school_office.office_supplies.pickup.guard_request_fields"},
-	"Stock Entry": {
-		"validate": "school_office.office_supplies.stocktake.guard_scrap",
-		"before_submit": "school_office.office_supplies.stocktake.guard_scrap",
-	},
 	"Service Request": {
 		"validate": "school_office.service_desk.quality.track_request",
 		"on_update": "school_office.inspections.rectification.on_request_update",

@@ -2,7 +2,8 @@
 
 ERPNext has no asset stocktake (Stock Reconciliation counts stock items, not assets with a location and a
 custodian), so the plan and its lines are the app's; what a reconciliation finds goes back into ERPNext:
-Found Elsewhere → a draft Asset Movement per location found (the asset office reviews and submits it),
+Found Elsewhere → one draft Asset Movement of those assets to where they were found (the asset office
+reviews and submits it),
 Damaged → a draft Asset Repair, Missing → one loss review (an Asset Disposal of type Loss, approved by the
 Office Manager and then written off through ERPNext's scrapping), surplus (盘盈) → a draft Asset.
 
@@ -10,6 +11,8 @@ The reconciliation works on sets — a few UPDATE … JOIN and GROUP BY queries 
 and creates only the documents for the exceptions; benchmarks/campus_assets_stocktake.py measures it
 against a per-asset ORM loop.
 """
+
+import time
 
 import frappe
 from frappe import _
@@ -242,14 +245,16 @@ def reconcile_stocktake(name):
 	return "Reconciling"
 
 
-def _progress(name, percent, commit):
+def _progress(name, percent, commit, timings=None):
+	if timings is not None:
+		timings.append((percent, time.perf_counter()))
 	frappe.db.set_value(DT, name, "progress", percent, update_modified=False)
 	frappe.publish_progress(percent, title=_("Reconciling"), doctype=DT, docname=name)
 	if commit:
 		frappe.db.commit()
 
 
-def run_reconciliation(name, commit=True):
+def run_reconciliation(name, commit=True, timings=None):
 	"""The job: sets first, then the documents for the exceptions, then the rates."""
 	st = frappe.db.get_value(DT, name, ["name", "company", "status", "loss_review"], as_dict=True)
 	if not st or st.status != "Reconciling":
@@ -269,19 +274,16 @@ def run_reconciliation(name, commit=True):
 			and l.scanned_on is not null and (a.last_seen_on is null or a.last_seen_on < l.scanned_on)""",
 		(name, DT),
 	)
-	_progress(name, 20, commit)
-	# 3. found elsewhere: one draft Asset Movement per location found
+	_progress(name, 20, commit, timings)
+	# 3. found elsewhere: one draft Asset Movement (a row per asset, each to where it was found)
 	elsewhere = frappe.db.sql(
 		f"""select l.asset, l.found_location, a.location from `tab{LINE}` l join `tabAsset` a on a.name = l.asset
 		where l.parent=%s and l.parenttype=%s and l.result='Found Elsewhere' order by l.found_location, l.idx""",
 		(name, DT),
 		as_dict=True,
 	)
-	by_location: dict[str, list] = {}
-	for r in elsewhere:
-		if r.found_location and r.found_location != r.location:
-			by_location.setdefault(r.found_location, []).append(r)
-	for location, rows in by_location.items():
+	rows = [r for r in elsewhere if r.found_location and r.found_location != r.location]
+	if rows:
 		movement = frappe.get_doc(
 			{
 				"doctype": "Asset Movement",
@@ -291,14 +293,14 @@ def run_reconciliation(name, commit=True):
 				"reference_doctype": DT,
 				"reference_name": name,
 				"assets": [
-					{"asset": r.asset, "source_location": r.location, "target_location": location}
+					{"asset": r.asset, "source_location": r.location, "target_location": r.found_location}
 					for r in rows
 				],
 			}
 		)
 		movement.flags.ignore_permissions = True
 		movement.insert()
-	_progress(name, 40, commit)
+	_progress(name, 40, commit, timings)
 	# 4. damaged: a draft Asset Repair each
 	damaged = frappe.db.sql(
 		f"select asset, note from `tab{LINE}` where parent=%s and parenttype=%s and result='Damaged' order by idx",
@@ -318,7 +320,7 @@ def run_reconciliation(name, commit=True):
 		)
 		repair.flags.ignore_permissions = True
 		repair.insert()
-	_progress(name, 60, commit)
+	_progress(name, 60, commit, timings)
 	# 5. missing: one loss review
 	missing = frappe.db.sql_list(
 		f"select asset from `tab{LINE}` where parent=%s and parenttype=%s and result='Missing' order by idx",
@@ -338,7 +340,7 @@ def run_reconciliation(name, commit=True):
 		review.flags.ignore_permissions = True
 		review.insert()
 		loss_review = review.name
-	_progress(name, 75, commit)
+	_progress(name, 75, commit, timings)
 	# 6. surplus: a draft Asset each
 	default_class = asset_helpers.settings().surplus_classification
 	for s in frappe.get_all(
@@ -369,7 +371,7 @@ def run_reconciliation(name, commit=True):
 		asset.flags.ignore_permissions = True
 		asset.insert()
 		frappe.db.set_value("Asset Stocktake Surplus", s.name, "new_asset", asset.name, update_modified=False)
-	_progress(name, 90, commit)
+	_progress(name, 90, commit, timings)
 	# 7. rates: per department and overall (GROUP BY)
 	counts = frappe.db.sql(
 		f"""select department, result, count(*) n from `tab{LINE}` where parent=%s and parenttype=%s
