@@ -48,6 +48,19 @@ MY_WORK_PROVIDERS = [
 		"provider": "school_office.campus_identity.my_work.venue_bookings",
 		"realtime": ["Venue Booking"],
 	},
+	# Meetings (issue #12): the providers return nothing on a build without the Meeting doctype
+	{
+		"key": "meeting_answer",
+		"label": "Meetings awaiting my answer",
+		"provider": "school_office.campus_identity.my_work.meetings_to_answer",
+		"realtime": ["Meeting"],
+	},
+	{
+		"key": "meeting_approval",
+		"label": "Meetings to approve",
+		"provider": "school_office.campus_identity.my_work.meetings_to_approve",
+		"realtime": ["Meeting"],
+	},
 ]
 
 LIMIT = 100  # items per provider
@@ -273,3 +286,97 @@ def venue_bookings(user: str) -> list[dict]:
 			}
 		)
 	return out
+
+
+def _has_meetings() -> bool:
+	return bool(frappe.db.exists("DocType", "Meeting"))
+
+
+def meetings_to_answer(user: str) -> list[dict]:
+	"""Notified (or approved) meetings to come where my answer (or my delegate's) is still pending."""
+	if not _has_meetings():
+		return []
+	rows = frappe.db.sql(
+		"""select distinct a.parent from `tabMeeting Attendee` a
+		where a.parenttype = 'Meeting' and a.rsvp = 'Pending' and (a.user = %(user)s or a.delegate = %(user)s)""",
+		{"user": user},
+		pluck=True,
+	)
+	if not rows:
+		return []
+	meetings = frappe.get_list(
+		"Meeting",
+		filters={
+			"name": ("in", rows),
+			"status": ("in", ("Approved", "Notified")),
+			"starts_on": (">", now_datetime()),
+		},
+		fields=["name", "title", "status", "starts_on", "venue"],
+		order_by="starts_on asc",
+		limit_page_length=LIMIT,
+	)
+	return [
+		{
+			"doctype": "Meeting",
+			"name": m.name,
+			"title": m.title or m.name,
+			"subtitle": " · ".join(x for x in (f"{m.starts_on:%m-%d %H:%M}", _(m.venue or "")) if x),
+			"status": m.status,
+			"due": m.starts_on,
+			"route": _route("Meeting", m.name),
+			"actions": [
+				{
+					"label": label,
+					"method": "school_office.meetings.api.rsvp",
+					"args": {"meeting": m.name, "answer": answer},
+				}
+				for label, answer in (("Attend", "Accepted"), ("Cannot Attend", "Declined"))
+			],
+		}
+		for m in meetings
+	]
+
+
+def meetings_to_approve(user: str) -> list[dict]:
+	"""Meetings pending approval whose type this user's role approves (the Meeting's own approve method)."""
+	if not _has_meetings():
+		return []
+	from school_office.core.meetings import MEETING_TYPES, approver_roles
+
+	types = [t for t in MEETING_TYPES if has_role(set(approver_roles(t)), user)]
+	if not types:
+		return []
+	meetings = frappe.get_list(
+		"Meeting",
+		filters={"status": "Pending Approval", "meeting_type": ("in", types), "organiser": ("!=", user)},
+		fields=["name", "title", "status", "starts_on", "meeting_type", "requesting_department"],
+		order_by="starts_on asc",
+		limit_page_length=LIMIT,
+	)
+	return [
+		{
+			"doctype": "Meeting",
+			"name": m.name,
+			"title": m.title or m.name,
+			"subtitle": " · ".join(
+				x
+				for x in (
+					_(m.meeting_type or ""),
+					_(m.requesting_department or ""),
+					f"{m.starts_on:%m-%d %H:%M}",
+				)
+				if x
+			),
+			"status": m.status,
+			"due": m.starts_on,
+			"route": _route("Meeting", m.name),
+			"actions": [
+				{
+					"label": "Approve",
+					"method": "run_doc_method",
+					"args": {"dt": "Meeting", "dn": m.name, "method": "approve"},
+				}
+			],
+		}
+		for m in meetings
+	]

@@ -144,7 +144,7 @@
 				el("button", {
 					class: "so-btn" + (/decline|reject/i.test(action.method + action.args.action) ? " so-btn-light" : ""),
 					type: "button",
-					"data-action": action.args.action || action.method.split(".").pop(),
+					"data-action": action.args.action || action.args.answer || action.args.method || action.method.split(".").pop(),
 					text: action.label,
 					onclick: () => {
 						if (!action.prompt) return act(item, action);
