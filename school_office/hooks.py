@@ -51,7 +51,11 @@ doc_events = {
 		"after_insert": "school_office.service_desk.events.on_communication",
 	},
 	"DocShare": {"validate": "school_office.office_documents.secrecy.validate_share"},
-	"ToDo": {"validate": "school_office.office_documents.secrecy.validate_todo"},
+	"ToDo": {
+		"validate": "school_office.office_documents.secrecy.validate_todo",
+		# Meetings: a decision follows its ToDo to done (MT-7)
+		"on_update": "school_office.meetings.minutes.on_todo_update",
+	},
 	"Notification Log": {
 		"validate": "school_office.office_documents.secrecy.validate_notification_log",
 		# every system notification also goes to the user's DingTalk / WeCom (background, logged)
@@ -67,6 +71,7 @@ doc_events = {
 		"before_validate": [
 			"school_office.service_desk.events.validate_file",
 			"school_office.office_documents.secrecy.force_private",
+			"school_office.meetings.permissions.force_private",
 		],
 		"after_insert": "school_office.office_documents.search.on_file_change",
 		"on_trash": "school_office.office_documents.search.on_file_change",
@@ -110,6 +115,9 @@ permission_query_conditions = {
 	"Service Request": "school_office.service_desk.permissions.query_conditions",
 	"Official Document": "school_office.office_documents.permissions.query_conditions",
 	"Venue Booking": "school_office.venues.permissions.booking_query_conditions",
+	"Meeting": "school_office.meetings.permissions.query_conditions",
+	"Meeting Material": "school_office.meetings.permissions.material_query_conditions",
+	"Meeting Minutes": "school_office.meetings.minutes.draft_query_conditions",
 	"Notice": "school_office.notices.permissions.query_conditions",
 	"Asset": "school_office.campus_assets.permissions.asset_query_conditions",
 	"Asset Repair": "school_office.campus_assets.permissions.repair_query_conditions",
@@ -121,8 +129,14 @@ permission_query_conditions = {
 has_permission = {
 	"Service Request": "school_office.service_desk.permissions.has_permission",
 	"Official Document": "school_office.office_documents.permissions.has_permission",
-	"File": "school_office.office_documents.permissions.file_has_permission",
+	"File": [
+		"school_office.office_documents.permissions.file_has_permission",
+		# a meeting's material needs clearance for its 密级; meeting files follow the meeting
+		"school_office.meetings.permissions.file_has_permission",
+	],
 	"Venue Booking": "school_office.venues.permissions.booking_has_permission",
+	"Meeting": "school_office.meetings.permissions.has_permission",
+	"Meeting Minutes": "school_office.meetings.minutes.draft_has_permission",
 	"Notice": "school_office.notices.permissions.has_permission",
 	"Asset": "school_office.campus_assets.permissions.asset_has_permission",
 	"Asset Repair": "school_office.campus_assets.permissions.repair_has_permission",
@@ -155,6 +169,13 @@ scheduler_events = {
 		"0 7 * * 1": ["school_office.notices.digest.send_weekly_digest"],
 		"0 7 1 * *": ["school_office.notices.digest.send_monthly_digest"],
 		"0 16 * * *": ["school_office.venues.tasks.remind_equipment"],
+		# Meetings: minutes reminders / escalation and equipment tests (hourly), Friday digest, monthly report
+		"10 * * * *": [
+			"school_office.meetings.tasks.minutes_reminders",
+			"school_office.meetings.tasks.setup_reminders",
+		],
+		"0 16 * * 5": ["school_office.meetings.tasks.friday_digest"],
+		"0 8 1 * *": ["school_office.meetings.tasks.monthly_report"],
 		"30 3 * * *": ["school_office.utils.calendar.extend_school_calendar"],
 		"0 6 1 * *": [
 			"school_office.service_desk.quality.check_monthly_on_time",

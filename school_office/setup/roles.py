@@ -11,6 +11,7 @@ APP_ROLES = (
 	"Document Clerk",
 	"Maintenance Technician",
 	"Asset Administrator",
+	"Meeting Team",
 )
 
 # role profile -> roles; the usual combinations of a school office

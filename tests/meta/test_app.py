@@ -60,6 +60,7 @@ def test_roles_and_profiles_contract():
 		"Document Clerk",
 		"Maintenance Technician",
 		"Asset Administrator",
+		"Meeting Team",
 	}
 	for profile, roles in ROLE_PROFILES.items():
 		assert set(roles) <= set(APP_ROLES), profile
