@@ -99,8 +99,14 @@ doc_events = {
 	"Material Request": {"validate": "school_office.office_supplies.pickup.guard_request_fields"},
 	"Service Request": {
 		"validate": "school_office.service_desk.quality.track_request",
-		"on_update": "school_office.inspections.rectification.on_request_update",
+		"on_update": [
+			"school_office.inspections.rectification.on_request_update",
+			# Campus Assets: a repair request about an Asset keeps its Asset Repair in step (AS-5)
+			"school_office.campus_assets.repairs.on_request_update",
+		],
+		"after_insert": "school_office.campus_assets.repairs.on_request_insert",
 	},
+	"Asset Repair": {"on_update": "school_office.campus_assets.repairs.on_repair_update"},
 }
 
 # ERPNext's SLA, without re-creating the SLA fields that Service Request already has
