@@ -66,6 +66,14 @@ PORTAL_PAGES = [
 		"icon": "stock",
 		"condition": "school_office.office_supplies.api.has_department",
 	},
+	{
+		"route": "/notices",
+		"title": "Notices",
+		"description": "The school's notices for you; confirm receipt where you are asked to",
+		"icon": "notification",
+		"count": "school_office.notices.api.pending_acknowledgement_count",
+		"count_label": "{0} to confirm",
+	},
 ]
 
 # the service type whose application is made on the venue booking page, not as a service request

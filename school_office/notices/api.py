@@ -302,3 +302,26 @@ def test_channel(channel: str):
 		doc, _("Test message from School Office"), _("This channel works."), recipient_ids=ids
 	)
 	return name
+
+
+def pending_acknowledgement_count(user: str) -> int:
+	"""Portal home badge: published notices the user's departments have not confirmed yet."""
+	from school_office.notices.permissions import user_departments
+
+	depts = user_departments(user)
+	if not depts:
+		return 0
+	rows = frappe.get_all(
+		"Notice Acknowledgement",
+		filters={"parenttype": DOCTYPE, "department": ("in", depts), "acknowledged_by": ("is", "not set")},
+		pluck="parent",
+	)
+	if not rows:
+		return 0
+	return len(
+		frappe.get_all(
+			DOCTYPE,
+			filters={"name": ("in", list(set(rows))), "status": "Published", "requires_acknowledgement": 1},
+			pluck="name",
+		)
+	)

@@ -119,3 +119,137 @@ def remove_defaults():
 	from school_office.utils import store
 
 	store.clear("school_office_notice_settings_applied")
+
+
+DEMO_SCREEN = "Main Lobby"
+# title, type, channels, audience departments, acknowledgement departments, final state, department
+DEMO_NOTICES = (
+	(
+		"考试周图书馆开放时间调整",
+		"General",
+		("Notice Board", "Screens", "Website"),
+		(),
+		(),
+		"Published",
+		"General Office",
+		"<p>考试周（第 18–19 周）图书馆开放时间延长至 22:30，自习室同步开放。</p>",
+	),
+	(
+		"周五消防安全检查",
+		"Important",
+		("Notice Board", "Screens"),
+		(),
+		("Academic Affairs", "Student Affairs"),
+		"Published",
+		"Logistics",
+		"<p>本周五 14:00 起对教学楼、宿舍楼进行消防安全检查，请各部门做好准备并确认收到。</p>",
+	),
+	(
+		"教务处：期末监考安排",
+		"General",
+		("Notice Board",),
+		("Academic Affairs",),
+		(),
+		"Published",
+		"Academic Affairs",
+		"<p>期末考试监考安排已发布，请各位老师登录查看本人监考场次。</p>",
+	),
+	(
+		"寒假放假安排",
+		"Major",
+		("Notice Board", "Screens", "Website", "E-mail"),
+		(),
+		(),
+		"Pending Sign-off",
+		"General Office",
+		"<p>根据校历，寒假自 1 月 20 日起至 2 月 24 日止，2 月 25 日正式上课。</p>",
+	),
+	(
+		"办公楼电梯维保通知（草稿）",
+		"General",
+		("Notice Board",),
+		(),
+		(),
+		"Draft",
+		"Logistics",
+		"<p>办公楼电梯将于下周二进行维保。</p>",
+	),
+)
+PATHS = {
+	"Published": {
+		"General": ["Submit for Review", "Approve"],
+		"Important": ["Submit for Review", "Approve"],
+		"Major": ["Submit for Review", "Approve", "Sign Off"],
+	},
+	"Pending Sign-off": {"Major": ["Submit for Review", "Approve"]},
+	"Draft": {},
+}
+
+
+def _demo_employees(ctx):
+	depts = ctx.get("departments") or {}
+	users = ctx.get("users") or {}
+	company = ctx.get("company")
+	if not company or not frappe.db.table_exists("Employee"):
+		return
+	for local, dept in (("dept.head", "Academic Affairs"), ("teacher", "Academic Affairs")):
+		user = users.get(local)
+		if not user or not depts.get(dept) or frappe.db.exists("Employee", {"user_id": user}):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": local,
+				"company": company,
+				"gender": "Female",
+				"date_of_birth": "1985-01-01",
+				"date_of_joining": "2015-09-01",
+				"department": depts[dept],
+				"user_id": user,
+				"status": "Active",
+			}
+		).insert(ignore_permissions=True)
+
+
+def make_demo(ctx=None):
+	"""A lobby screen and a few notices in each state (one for a department only, one asking for
+	acknowledgements, a Major one waiting for the leader's sign-off)."""
+	from frappe.model.workflow import apply_workflow
+
+	ctx = ctx or {}
+	depts = ctx.get("departments") or {}
+	users = ctx.get("users") or {}
+	_demo_employees(ctx)
+	if not frappe.db.exists("Signage Screen", DEMO_SCREEN):
+		frappe.get_doc(
+			{
+				"doctype": "Signage Screen",
+				"screen_name": DEMO_SCREEN,
+				"location": "Administration Building, 1F",
+			}
+		).insert(ignore_permissions=True)
+	staff = users.get("office.staff") or "Administrator"
+	for title, kind, channels, audience, acks, state, dept, body in DEMO_NOTICES:
+		if frappe.db.exists("Notice", {"title": title}):
+			continue
+		doc = frappe.get_doc(
+			{
+				"doctype": "Notice",
+				"title": title,
+				"notice_type": kind,
+				"body": body,
+				"department": depts.get(dept),
+				"channels": [{"channel": c} for c in channels],
+				"audience": [
+					{"audience_type": "Department", "department": depts[d]} for d in audience if depts.get(d)
+				],
+				"requires_acknowledgement": int(bool(acks)),
+				"acknowledgements": [{"department": depts[d]} for d in acks if depts.get(d)],
+			}
+		)
+		if doc.requires_acknowledgement and not doc.acknowledgements:
+			doc.requires_acknowledgement = 0
+		doc.insert(ignore_permissions=True)
+		frappe.db.set_value("Notice", doc.name, "owner", staff, update_modified=False)
+		for action in PATHS.get(state, {}).get(kind, []):
+			apply_workflow(frappe.get_doc("Notice", doc.name).as_dict(), action)

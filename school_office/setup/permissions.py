@@ -32,9 +32,11 @@ LINK_TARGET_ROLES = {
 	# Venue: its Location; Venue Equipment: the Asset
 	"Location": (*STAFF, "Asset Administrator"),
 	"Asset": (*STAFF, "Asset Administrator"),
+	# Notice Audience: a role the notice is for
+	"Role": STAFF,
 }
 # targets whose records a picking role should not open: "select" only
-SELECT_ONLY = ("Asset",)
+SELECT_ONLY = ("Asset", "Role")
 PERM_FLAGS = (
 	"select",
 	"read",

@@ -30,7 +30,7 @@ def get_context(context):
 	doc = _open_screen(screen, key)
 	context.ok = bool(doc)
 	if not doc:
-		frappe.local.response["http_status_code"] = 403
+		context.http_status_code = 403
 		context.message = _("Unknown screen or wrong key.")
 		context.payload = {}
 		return context
