@@ -94,8 +94,13 @@ class TestWorkspaces(FrappeTestCase):
 				"Breached Service Requests",
 				"Pending Official Documents",
 				"Venue Bookings Today",
+				"Bookings Awaiting Approval",
+				"Documents In Process",
 			},
 		)
+		# PF-2: the modules' live charts
+		charts = {c.chart_name for c in page["charts"]["items"]}
+		self.assertTrue({"Service Desk KPIs by Month", "Venue Bookings per Venue"} <= charts, charts)
 		shortcuts = {s["label"]: s for s in page["shortcuts"]["items"]}
 		self.assertEqual(shortcuts["School Office Settings"]["type"], "URL")
 		self.assertEqual(shortcuts["School Office Settings"]["url"], "/app/school-office-settings")
@@ -119,7 +124,7 @@ class TestWorkspaces(FrappeTestCase):
 		left out by Frappe)."""
 		frappe.set_user(self.users["Department Head"])
 		counts = load("School Office")[1]
-		self.assertEqual(len(counts), 4)
+		self.assertEqual(len(counts), 6)
 
 	def test_open_and_breached_counts(self):
 		from school_office.setup.defaults import create_all
