@@ -38,3 +38,38 @@ def remove_defaults():
 	name = frappe.db.get_value("Custom Field", {"dt": "User", "fieldname": GROUP_FIELD["fieldname"]})
 	if name:
 		frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
+
+
+# the demo school's student and staff numbers (usernames: they sign in with them)
+DEMO_NUMBERS = {
+	"student": ("S20260001", "高一(3)班"),
+	"student.en": ("S20260002", "Senior 1, Class 3"),
+	"teacher": ("T0001", "Academic Affairs"),
+	"office.manager": ("E0001", "General Office"),
+	"office.staff": ("E0002", "General Office"),
+	"print.staff": ("E0003", "General Office"),
+	"dept.head": ("E0004", "Academic Affairs"),
+	"school.leader": ("E0005", "General Office"),
+	"doc.clerk": ("E0006", "General Office"),
+	"technician": ("E0007", "Logistics"),
+	"asset.admin": ("E0008", "Logistics"),
+}
+
+
+def make_demo(ctx):
+	"""Give the demo users their numbers (as the roster import would); once, never taking a number
+	another user already holds."""
+	create_defaults()
+	for local, (number, group) in DEMO_NUMBERS.items():
+		user = (ctx.get("users") or {}).get(local)
+		if not user or not frappe.db.exists("User", user):
+			continue
+		holder = frappe.db.get_value("User", {"username": number})
+		if holder and holder != user:
+			continue
+		values = {"username": number}
+		if frappe.get_meta("User").has_field(GROUP_FIELD["fieldname"]) and not frappe.db.get_value(
+			"User", user, GROUP_FIELD["fieldname"]
+		):
+			values[GROUP_FIELD["fieldname"]] = group
+		frappe.db.set_value("User", user, values, update_modified=False)
