@@ -225,7 +225,7 @@ def make_demo(ctx=None):
 			{
 				"doctype": "Signage Screen",
 				"screen_name": DEMO_SCREEN,
-				"location": "Administration Building, 1F",
+				"location": "行政楼一楼大厅",
 			}
 		).insert(ignore_permissions=True)
 	staff = users.get("office.staff") or "Administrator"
