@@ -82,8 +82,8 @@ def markdown_text(title: str, text: str, url: str | None = None) -> str:
 	return clip(out)
 
 
-def robot_payload(channel_type: str, title: str, text: str, url: str | None = None) -> dict:
-	content = markdown_text(title, text, url)
+def robot_body(channel_type: str, title: str, content: str) -> dict:
+	"""The JSON body of a group robot's message whose markdown ``content`` is ready."""
 	if channel_type == "DingTalk Robot":
 		return {"msgtype": "markdown", "markdown": {"title": clip(title, 100), "text": content}}
 	if channel_type == "WeCom Robot":
@@ -91,13 +91,12 @@ def robot_payload(channel_type: str, title: str, text: str, url: str | None = No
 	raise ValueError(channel_type)
 
 
-def work_notice_payload(
-	channel_type: str, agent_id: str, user_ids: list[str], title: str, text: str, url=None
-) -> dict:
-	content = markdown_text(title, text, url)
+def app_body(channel_type: str, agent_id, user_ids: list[str], title: str, content: str) -> dict:
+	"""The JSON body of a corp app's message (DingTalk work notice, WeCom app message) to ``user_ids``."""
+	agent = int(agent_id) if str(agent_id or "").isdigit() else agent_id
 	if channel_type == "DingTalk Work Notice":
 		return {
-			"agent_id": int(agent_id) if str(agent_id).isdigit() else agent_id,
+			"agent_id": agent,
 			"userid_list": ",".join(user_ids),
 			"msg": {"msgtype": "markdown", "markdown": {"title": clip(title, 100), "text": content}},
 		}
@@ -105,10 +104,20 @@ def work_notice_payload(
 		return {
 			"touser": "|".join(user_ids),
 			"msgtype": "markdown",
-			"agentid": int(agent_id) if str(agent_id).isdigit() else agent_id,
+			"agentid": agent,
 			"markdown": {"content": content},
 		}
 	raise ValueError(channel_type)
+
+
+def robot_payload(channel_type: str, title: str, text: str, url: str | None = None) -> dict:
+	return robot_body(channel_type, title, markdown_text(title, text, url))
+
+
+def work_notice_payload(
+	channel_type: str, agent_id: str, user_ids: list[str], title: str, text: str, url=None
+) -> dict:
+	return app_body(channel_type, agent_id, user_ids, title, markdown_text(title, text, url))
 
 
 def batches(items: list, size: int) -> list[list]:

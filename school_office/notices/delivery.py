@@ -15,6 +15,7 @@ The vendors' base URLs are Notice Settings (System Manager only), so a test poin
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 
 import frappe
 from frappe.utils import add_to_date, cint, get_url, now_datetime, strip_html
@@ -234,53 +235,32 @@ def send(channel, title: str, content: str, ids: list[str]) -> dict:
 	"""Send one message on a channel; the vendor's answer, or DeliveryError."""
 	s = settings()
 	if channel.channel_type == "DingTalk Robot":
-		params = {"access_token": channel.get_password("robot_credential", raise_exception=False) or ""}
+		token = channel.get_password("robot_credential", raise_exception=False) or ""
 		secret = channel.get_password("signing_secret", raise_exception=False)
+		url = f"{s.dingtalk_robot_url}?access_token={quote(token, safe='')}"
 		if secret:
-			ts = int(time.time() * 1000)
 			# the sign is URL-encoded already (the vendor's documented form), so the query is built here
-			url = (
-				f"{s.dingtalk_robot_url}?access_token={params['access_token']}"
-				f"&timestamp={ts}&sign={rules.dingtalk_sign(secret, ts)}"
-			)
-			answer = _post(url, {"msgtype": "markdown", "markdown": {"title": title[:100], "text": content}})
-		else:
-			answer = _post(
-				s.dingtalk_robot_url,
-				{"msgtype": "markdown", "markdown": {"title": title[:100], "text": content}},
-				params,
-			)
+			ts = int(time.time() * 1000)
+			url += f"&timestamp={ts}&sign={rules.dingtalk_sign(secret, ts)}"
+		answer = _post(url, rules.robot_body(channel.channel_type, title, content))
 	elif channel.channel_type == "WeCom Robot":
 		answer = _post(
 			f"{s.wecom_api_url}/cgi-bin/webhook/send",
-			{"msgtype": "markdown", "markdown": {"content": content}},
+			rules.robot_body(channel.channel_type, title, content),
 			{"key": channel.get_password("robot_credential", raise_exception=False) or ""},
 		)
 	elif channel.channel_type in rules.APP_TYPES:
 		if not ids:
 			raise DeliveryError("no recipient ids")
 		answer = None
+		url = (
+			f"{s.dingtalk_api_url}/topapi/message/corpconversation/asyncsend_v2"
+			if channel.channel_type == "DingTalk Work Notice"
+			else f"{s.wecom_api_url}/cgi-bin/message/send"
+		)
+		payload = rules.app_body(channel.channel_type, channel.agent_id, ids, title, content)
 		for attempt in (0, 1):
 			token = access_token(channel, refresh=bool(attempt))
-			if channel.channel_type == "DingTalk Work Notice":
-				url = f"{s.dingtalk_api_url}/topapi/message/corpconversation/asyncsend_v2"
-				payload = {
-					"agent_id": int(channel.agent_id)
-					if str(channel.agent_id or "").isdigit()
-					else channel.agent_id,
-					"userid_list": ",".join(ids),
-					"msg": {"msgtype": "markdown", "markdown": {"title": title[:100], "text": content}},
-				}
-			else:
-				url = f"{s.wecom_api_url}/cgi-bin/message/send"
-				payload = {
-					"touser": "|".join(ids),
-					"msgtype": "markdown",
-					"agentid": int(channel.agent_id)
-					if str(channel.agent_id or "").isdigit()
-					else channel.agent_id,
-					"markdown": {"content": content},
-				}
 			answer = _post(url, payload, {"access_token": token})
 			if not rules.token_expired(answer):
 				break
