@@ -169,6 +169,12 @@ def file_has_permission(doc, ptype=None, user=None, debug=False):
 			return False
 	if ref_dt == DOCTYPE and ref_name and not _reads_meeting(ref_name, user):
 		return False
+	if ref_dt == "Meeting Material Access" and ref_name:
+		row = frappe.db.get_value(
+			"Meeting Material Access", ref_name, ["meeting", "secret_level"], as_dict=True
+		)
+		if not row or not cleared_for(row.secret_level, user) or not _reads_meeting(row.meeting, user):
+			return False
 	return None
 
 
@@ -178,6 +184,55 @@ def _reads_meeting(name: str, user: str) -> bool:
 	return can_read(frappe.get_doc(DOCTYPE, name), user)
 
 
+def access_has_permission(doc, ptype=None, user=None, debug=False):
+	"""Meeting Material Access: read by those who read the meeting and are cleared for the level; written
+	by nobody (the system keeps it)."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return None
+	if ptype not in ("read", "select", "print", None):
+		return False
+	if not cleared_for(doc.get("secret_level"), user):
+		return False
+	return None if doc.get("meeting") and _reads_meeting(doc.meeting, user) else False
+
+
+def access_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Nobody lists them (they are reached only through their files)."""
+	user = user or frappe.session.user
+	return "" if user == "Administrator" else "1=0"
+
+
+def attach_material_files(doc):
+	"""Meeting.on_update: a material's file is attached to the meeting when Public, else to the meeting's
+	Meeting Material Access record of its level."""
+	from school_office.meetings.doctype.meeting_material_access.meeting_material_access import ensure
+
+	for m in doc.materials or []:
+		if not m.attachment:
+			continue
+		level = m.secret_level or "Public"
+		target = (
+			("Meeting", doc.name)
+			if level == "Public"
+			else ("Meeting Material Access", ensure(doc.name, level))
+		)
+		for name, dt, dn in frappe.db.sql(
+			"""select name, attached_to_doctype, attached_to_name from `tabFile`
+			where file_url = %(url)s and (
+				(attached_to_doctype = 'Meeting' and attached_to_name = %(m)s)
+				or (attached_to_doctype = 'Meeting Material Access' and attached_to_name like %(prefix)s))""",
+			{"url": m.attachment, "m": doc.name, "prefix": f"{doc.name}-%"},
+		):
+			if (dt, dn) != target:
+				frappe.db.set_value(
+					"File",
+					name,
+					{"attached_to_doctype": target[0], "attached_to_name": target[1]},
+					update_modified=False,
+				)
+
+
 def force_private(doc, method=None):
 	"""File.before_validate: attachments of meetings and their minutes are private, whoever uploads them
 	(the same rewrite as official documents': a public upload is written again as a private file)."""
@@ -185,7 +240,11 @@ def force_private(doc, method=None):
 
 	from frappe.utils import cint
 
-	if doc.attached_to_doctype not in (DOCTYPE, "Meeting Minutes") or doc.is_folder or cint(doc.is_private):
+	if (
+		doc.attached_to_doctype not in (DOCTYPE, "Meeting Minutes", "Meeting Material Access")
+		or doc.is_folder
+		or cint(doc.is_private)
+	):
 		return
 	old_url = doc.file_url or ""
 	doc.is_private = 1

@@ -150,6 +150,7 @@ MODULE_SETUPS = (
 	"school_office.service_desk.quality_setup",
 	"school_office.inspections.install",
 	"school_office.campus_identity.install",
+	"school_office.meetings.install",
 )
 
 

@@ -21,6 +21,8 @@ from school_office.meetings import permissions as mperm
 from school_office.utils.actions import doc_action, has_role, system_save
 
 TIME_FIELDS = ("starts_on", "ends_on")
+# a recurring meeting is created this many days before it takes place (room, approval, 7-day notice)
+RECUR_AHEAD_DAYS = 14
 
 
 def get_settings():
@@ -37,7 +39,9 @@ class Meeting(Document):
 	def before_validate(self):
 		if self.flags.in_insert or self.is_new():
 			# Frappe resets permlevel fields on insert after before_insert: system values are set here
-			self.organiser = frappe.session.user if frappe.session.user != "Guest" else self.owner
+			self.organiser = self.flags.recurring_organiser or (
+				frappe.session.user if frappe.session.user != "Guest" else self.owner
+			)
 			self.status = "Draft"
 			self.approver = None
 			self.approved_on = None
@@ -150,13 +154,34 @@ class Meeting(Document):
 			self.append("setup", {"item": line.item, "quantity": line.quantity})
 
 	def on_update(self):
-		if not self.flags.in_insert:
-			return
+		mperm.attach_material_files(self)
 
 	def after_insert(self):
 		from school_office.meetings.agenda import carry_deferred_into
 
 		carry_deferred_into(self)
+		if self.flags.from_auto_repeat:
+			# MT-8: the recurring meeting asks for approval by itself (same organiser, attendees and agenda)
+			self.db_set("status", "Pending Approval")
+			notify_users(
+				[*approvers_for(self), self.organiser],
+				self,
+				_("Meeting {0} asks for your approval").format(self.title),
+			)
+
+	def on_recurring(self, reference_doc, auto_repeat_doc):
+		"""Auto Repeat (MT-8): the copy takes the schedule's date at the reference meeting's times."""
+		from datetime import datetime
+
+		day = frappe.utils.add_days(
+			frappe.utils.getdate(auto_repeat_doc.next_schedule_date), RECUR_AHEAD_DAYS
+		)
+		start, end = get_datetime(reference_doc.starts_on), get_datetime(reference_doc.ends_on)
+		self.starts_on = datetime.combine(day, start.time())
+		self.ends_on = self.starts_on + (end - start)
+		self.flags.from_auto_repeat = True
+		self.flags.recurring_organiser = reference_doc.organiser
+		self.set("materials", [])
 
 	# ------------------------------------------------------------------ reading
 	def apply_fieldlevel_read_permissions(self):
@@ -357,6 +382,32 @@ class Meeting(Document):
 		from school_office.meetings.minutes import return_minutes
 
 		return return_minutes(self, comment)
+
+	# ------------------------------------------------------------------ MT-8 monthly recurrence
+	@doc_action(ptype="write")
+	def repeat_monthly(self):
+		"""The Meeting Team makes this meeting recur every month (Frappe Auto Repeat): each copy is created
+		RECUR_AHEAD_DAYS before its date and asks for approval by itself."""
+		if not has_role(("Meeting Team", "System Manager")):
+			frappe.throw(_("Only the Meeting Team can make a meeting recur."), frappe.PermissionError)
+		if self.auto_repeat and frappe.db.exists("Auto Repeat", self.auto_repeat):
+			return self.auto_repeat
+		start = frappe.utils.add_days(
+			frappe.utils.add_months(get_datetime(self.starts_on).date(), 1), -RECUR_AHEAD_DAYS
+		)
+		ar = frappe.get_doc(
+			{
+				"doctype": "Auto Repeat",
+				"reference_doctype": "Meeting",
+				"reference_document": self.name,
+				"frequency": "Monthly",
+				"start_date": start,
+			}
+		)
+		ar.flags.ignore_permissions = True
+		ar.insert()
+		self.db_set("auto_repeat", ar.name, update_modified=False)
+		return ar.name
 
 	# ------------------------------------------------------------------ cancel
 	@doc_action(ptype="write")

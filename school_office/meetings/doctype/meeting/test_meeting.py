@@ -351,7 +351,9 @@ class TestMaterials(MeetingTestCase):
 			["Agenda"],
 		)
 		file_doc = frappe.get_doc("File", f.name)
+		self.assertEqual(file_doc.attached_to_doctype, "Meeting Material Access")  # not the meeting all read
 		self.assertFalse(frappe.has_permission("File", "read", file_doc, user=ATT))
+		self.assertFalse(file_doc.is_downloadable())  # the /private/files/ path (Frappe's own File check)
 		html = frappe.get_print("Meeting", doc.name, "Standard")
 		self.assertNotIn("Budget 预算", html)
 		# the cleared attendee sees it; an uninvited cleared user does not get the file
@@ -361,6 +363,7 @@ class TestMaterials(MeetingTestCase):
 			sorted(m.title for m in frappe.response.docs[0].materials), ["Agenda", "Budget 预算"]
 		)
 		self.assertTrue(frappe.has_permission("File", "read", file_doc, user=CLEARED))
+		self.assertTrue(file_doc.is_downloadable())
 		self.assertFalse(frappe.has_permission("File", "read", file_doc, user=OUTSIDER))
 
 	def test_secret_material_must_be_private(self):
@@ -514,3 +517,28 @@ class TestDuringAndMinutes(MeetingTestCase):
 		self.assertIn("会议纪要正文", text)
 		self.assertIn("学期计划", text)
 		self.assertIn(str(get_datetime(doc.starts_on).year), text)
+
+
+class TestRecurrence(MeetingTestCase):
+	def test_monthly_coordination_meeting_recurs(self):
+		from school_office.meetings.doctype.meeting.meeting import RECUR_AHEAD_DAYS
+
+		doc = self.approved(meeting_type="Coordination", starts=at(3, 14))
+		self.assertRaises(frappe.PermissionError, self.act, ORG, doc.name, "repeat_monthly")
+		name = self.act(TEAM, doc.name, "repeat_monthly")
+		as_user("Administrator")
+		ar = frappe.get_doc("Auto Repeat", name)
+		self.assertEqual(ar.frequency, "Monthly")
+		self.assertEqual(frappe.db.get_value("Meeting", doc.name, "auto_repeat"), name)
+		ar.make_new_document()
+		copy_name = frappe.get_all(
+			"Meeting", filters={"auto_repeat": name, "name": ("!=", doc.name)}, pluck="name"
+		)[0]
+		copy = frappe.get_doc("Meeting", copy_name)
+		expected = get_datetime(ar.next_schedule_date) + timedelta(days=RECUR_AHEAD_DAYS, hours=14)
+		self.assertEqual(get_datetime(copy.starts_on), expected)
+		self.assertEqual(get_datetime(copy.ends_on) - get_datetime(copy.starts_on), timedelta(hours=2))
+		self.assertEqual((copy.status, copy.organiser), ("Pending Approval", ORG))
+		self.assertIsNone(copy.approver)
+		self.assertEqual([a.user for a in copy.attendees], [ATT, CLEARED])
+		self.assertEqual([a.rsvp for a in copy.attendees], ["Pending", "Pending"])
