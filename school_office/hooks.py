@@ -30,6 +30,14 @@ after_uninstall = "school_office.install.after_uninstall"
 # Desk boot (the Service Request's SLA banner is the app's own, translated)
 extend_bootinfo = "school_office.boot.extend_bootinfo"
 
+doctype_js = {
+	# Campus Assets: label, transfer and disposal requests on ERPNext's Asset form
+	"Asset": "campus_assets/client/asset.js",
+}
+
+# Campus Assets: a sheet of labels for the assets selected in the Asset list
+doctype_list_js = {"Asset": "campus_assets/client/asset_list.js"}
+
 # Document events
 doc_events = {
 	"*": {"validate": "school_office.office_documents.secrecy.validate_links_to_documents"},
@@ -88,7 +96,11 @@ doc_events = {
 	},
 	"Venue Booking": {"on_update": "school_office.venues.api.note_booking_length"},
 	# Campus Assets: the school number and system fields; a transfer's movement submits on its approvals
-	"Asset": {"before_validate": "school_office.campus_assets.assets.before_validate"},
+	"Asset": {
+		"before_validate": "school_office.campus_assets.assets.before_validate",
+		# the classification's default maintenance plan (AS-4)
+		"on_submit": "school_office.campus_assets.maintenance.on_asset_submit",
+	},
 	"Asset Movement": {"before_submit": "school_office.campus_assets.api.guard_movement_submit"},
 	# Office Supplies: the three-quote rule on every path; a plan's order marks it Ordered
 	"Purchase Order": {
@@ -161,7 +173,10 @@ scheduler_events = {
 		"school_office.notices.publishing.expire_notices",
 		"school_office.notices.publishing.acknowledgement_reminders",
 	],
-	"daily": ["school_office.service_desk.tasks.auto_close"],
+	"daily": [
+		"school_office.service_desk.tasks.auto_close",
+		"school_office.campus_assets.maintenance.remind_overdue",
+	],
 	"cron": {
 		"* * * * *": ["school_office.service_desk.routing.route_new_requests"],
 		"*/15 * * * *": ["school_office.service_desk.tasks.escalate"],
