@@ -38,7 +38,13 @@ def role_profiles() -> dict:
 
 def read_table(file_url: str) -> list[list]:
 	"""The sheet of an uploaded .csv or .xlsx file, as rows of cells."""
-	file = frappe.get_doc("File", {"file_url": file_url})
+	name = frappe.db.get_value("File", {"file_url": file_url}, "name")
+	if not name:
+		frappe.throw(_("Attach the roster file first."))
+	file = frappe.get_doc("File", name)
+	if not file.has_permission("read"):
+		# another's private file is not read through an import (its rows would show in the log)
+		frappe.throw(_("You cannot read the file {0}.").format(file.file_name), frappe.PermissionError)
 	content = file.get_content()
 	name = (file.file_name or file_url or "").lower()
 	if name.endswith(".xlsx"):

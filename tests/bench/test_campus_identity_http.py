@@ -262,3 +262,38 @@ def test_staff_app_sign_in_by_number_lands_on_the_desk(site_url, demo):
 	"""A desk user still lands on the desk after login (the app is opened at /office or installed)."""
 	s = login(f"office.staff@{demo['domain']}", demo["password"])
 	assert s.get(f"{URL}/office", timeout=30).text.count('id="so-boot"') == 1
+
+
+def test_demo_student_signs_in_with_the_number(site_url, demo):
+	s = requests.Session()
+	r = s.post(f"{URL}/api/method/login", data={"usr": "S20260001", "pwd": demo["password"]}, timeout=30)
+	assert r.status_code == 200, r.text[:300]
+	assert s.get(f"{URL}/api/method/frappe.auth.get_logged_user", timeout=30).json()["message"] == (
+		f"student@{demo['domain']}"
+	)
+
+
+def test_import_cannot_read_another_users_private_file(site_url, admin, demo):
+	"""An Office Manager pointing an import at a private file they cannot read gets a refusal, and no
+	line of that file in the log."""
+	tag = uuid.uuid4().hex[:8]
+	r = admin.post(
+		f"{URL}/api/method/upload_file",
+		files={
+			"file": (
+				f"secret-{tag}.csv",
+				f"Number,Full Name,Role\nX{tag},Top Secret Person,Wizard\n".encode(),
+				"text/csv",
+			)
+		},
+		data={"is_private": 1},
+		timeout=60,
+	)
+	assert r.status_code == 200, r.text[:300]
+	secret = r.json()["message"]["file_url"]
+	manager = demo["login"]("office.manager")
+	r = manager.post(ROSTER_API, json={"import_file": secret}, timeout=60)
+	assert r.status_code == 403, r.text[:300]
+	assert "Top Secret Person" not in r.text and "Wizard" not in r.text
+	# and the file was not attached to anything of the manager's (still only its owner reads it)
+	assert manager.get(f"{URL}{secret}", timeout=30).status_code == 403

@@ -56,7 +56,7 @@ class TestRosterImport(FrappeTestCase):
 
 	def roster(self, rows):
 		head = "Number,Full Name,Email,Department or Class,Role,Language\n"
-		return private_file(head + "\n".join(rows) + "\n")
+		return as_user(MANAGER, private_file, head + "\n".join(rows) + "\n")
 
 	def new_import(self, file_url, user=MANAGER):
 		return as_user(

@@ -16,11 +16,17 @@ class RosterImport(Document):
 			self.status = "Draft"
 
 	def validate(self):
-		if self.import_file and not self.import_file.startswith("/private/"):
-			# a roster is personal data: keep the upload private
-			file = frappe.db.get_value("File", {"file_url": self.import_file, "is_private": 0}, "name")
-			if file:
-				frappe.throw(_("Attach the roster as a private file."))
+		if not self.import_file or not (self.is_new() or self.has_value_changed("import_file")):
+			return
+		files = frappe.get_all("File", filters={"file_url": self.import_file}, fields=["name", "is_private"])
+		if not files:
+			frappe.throw(_("Attach the roster file first."))
+		if not any(f.is_private for f in files):
+			frappe.throw(_("Attach the roster as a private file."))
+		# checked before Frappe attaches the file to this record (after which the record's readers read
+		# it): a file of somebody else's, named by its URL, is refused
+		if not any(frappe.get_doc("File", f.name).has_permission("read") for f in files):
+			frappe.throw(_("You cannot read the file {0}.").format(self.import_file), frappe.PermissionError)
 
 	@doc_action(roles=IMPORT_ROLES, message=_("Only the Office Manager can import the roster."))
 	def run_import(self):
