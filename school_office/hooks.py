@@ -31,6 +31,8 @@ after_uninstall = "school_office.install.after_uninstall"
 extend_bootinfo = "school_office.boot.extend_bootinfo"
 
 doctype_js = {
+	"Purchase Order": "public/js/office_supplies_purchase_order.js",
+	"Stock Entry": "public/js/office_supplies_stock_entry.js",
 	# Campus Assets: label, transfer and disposal requests on ERPNext's Asset form
 	"Asset": "campus_assets/client/asset.js",
 }
@@ -109,6 +111,15 @@ doc_events = {
 		"on_submit": "school_office.office_supplies.plan.mark_ordered",
 	},
 	"Material Request": {"validate": "school_office.office_supplies.pickup.guard_request_fields"},
+	"Stock Entry": {
+		"validate": "school_office.office_supplies.stocktake.guard_scrap",
+		"before_submit": "school_office.office_supplies.stocktake.guard_scrap",
+	},
+	"Purchase Receipt": {
+		"before_validate": "school_office.office_supplies.receiving.fill_rejected_warehouse",
+		"validate": "school_office.office_supplies.receiving.validate_receipt",
+	},
+	"Item": {"before_insert": "school_office.office_supplies.receiving.item_before_insert"},
 	"Service Request": {
 		"validate": "school_office.service_desk.quality.track_request",
 		"on_update": [

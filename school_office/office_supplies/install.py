@@ -1,7 +1,7 @@
 """Defaults of Office Supplies, created once (install, patch) and never overwritten.
 
-create_defaults(): the custom fields this module adds to ERPNext's Material Request, Supplier Quotation
-and Purchase Order (department and approvals of a request, the criteria of a quotation, the Office
+create_defaults(): the custom fields this module adds to ERPNext's Material Request, Supplier Quotation,
+Stock Entry (scrap reason and approval), Purchase Receipt Item (rejection reason) and Purchase Order (department and approvals of a request, the criteria of a quotation, the Office
 Manager's exception to the three-quote rule), the item group "Office Supplies" and the settings' values.
 remove_defaults() (before uninstall): the custom fields, without committing.
 make_demo(ctx): employees for the demo's staff (their department), a few supply items, print quotas.
@@ -81,6 +81,35 @@ CUSTOM_FIELDS = {
 			"fieldtype": "Int",
 			"insert_after": "sample_provided",
 			"non_negative": 1,
+		},
+	],
+	"Stock Entry": [
+		{
+			"fieldname": "scrap_reason",
+			"label": "Scrap Reason",
+			"fieldtype": "Select",
+			"options": "\nExpired\nDamaged",
+			"insert_after": "stock_entry_type",
+			"depends_on": "eval:doc.purpose=='Material Issue'",
+			"description": "Scrapping expired or damaged supplies needs the Office Manager's approval before submit",
+		},
+		{
+			"fieldname": "scrap_approved_by",
+			"label": "Scrap Approved By",
+			"fieldtype": "Link",
+			"options": "User",
+			"insert_after": "scrap_reason",
+			"read_only": 1,
+			"depends_on": "scrap_reason",
+		},
+	],
+	"Purchase Receipt Item": [
+		{
+			"fieldname": "rejection_reason",
+			"label": "Rejection Reason",
+			"fieldtype": "Small Text",
+			"insert_after": "rejected_warehouse",
+			"depends_on": "eval:doc.rejected_qty > 0",
 		},
 	],
 	"Purchase Order": [
@@ -201,9 +230,13 @@ def create_settings():
 
 
 def create_defaults():
+	from school_office.office_supplies.receiving import create_inspection_template, create_rejected_warehouse
+
 	create_custom_fields()
 	create_item_group()
 	create_settings()
+	create_inspection_template()
+	create_rejected_warehouse()
 
 
 def remove_defaults():
