@@ -297,3 +297,55 @@ def test_import_cannot_read_another_users_private_file(site_url, admin, demo):
 	assert "Top Secret Person" not in r.text and "Wizard" not in r.text
 	# and the file was not attached to anything of the manager's (still only its owner reads it)
 	assert manager.get(f"{URL}{secret}", timeout=30).status_code == 403
+
+
+def test_ldap_user_signs_in_over_http_against_a_real_slapd(site_url, admin, demo):
+	"""Frappe's LDAP login endpoint, the site bound to a slapd this test starts on loopback (the site runs
+	on this machine). Skipped, with the reason, without slapd."""
+	from school_office.campus_identity.tests import ldap_server
+
+	reason = ldap_server.available()
+	if reason:
+		pytest.skip(reason)
+	server = ldap_server.LdapServer()
+	settings = f"{URL}/api/resource/LDAP Settings/LDAP Settings"
+	try:
+		r = admin.put(
+			settings,
+			json={
+				"enabled": 1,
+				"ldap_server_url": server.url,
+				"ldap_directory_server": "OpenLDAP",
+				"base_dn": ldap_server.ROOT_DN,
+				"password": ldap_server.ROOT_PW,
+				"ldap_search_path_user": ldap_server.PEOPLE,
+				"ldap_search_path_group": ldap_server.GROUPS,
+				"ldap_search_string": "(uid={0})",
+				"ldap_email_field": "mail",
+				"ldap_username_field": "uid",
+				"ldap_first_name_field": "givenName",
+				"ldap_last_name_field": "sn",
+				"default_user_type": "Website User",
+				"ssl_tls_mode": "Off",
+				"require_trusted_certificate": "No",
+				"ldap_groups": [{"ldap_group": ldap_server.STAFF_GROUP, "erpnext_role": "Office Staff"}],
+			},
+			timeout=60,
+		)
+		assert r.status_code == 200, _message(r)
+		login_url = f"{URL}/api/method/frappe.integrations.doctype.ldap_settings.ldap_settings.login"
+		for person, desk in ((ldap_server.STUDENT, False), (ldap_server.STAFF, True)):
+			s = requests.Session()
+			r = s.post(login_url, data={"usr": person["uid"], "pwd": person["pw"]}, timeout=60)
+			assert r.status_code == 200, _message(r)
+			me = s.get(f"{URL}/api/method/frappe.auth.get_logged_user", timeout=30).json()["message"]
+			assert me == person["mail"]
+			office = s.get(f"{URL}/office", timeout=30).text
+			assert ('id="so-boot"' in office) is desk, person[
+				"uid"
+			]  # staff get the app, the student the portal
+		r = requests.post(login_url, data={"usr": ldap_server.STUDENT["uid"], "pwd": "wrong"}, timeout=60)
+		assert r.status_code != 200
+	finally:
+		admin.put(settings, json={"enabled": 0}, timeout=60)
+		server.stop()
