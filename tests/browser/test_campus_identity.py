@@ -1,6 +1,7 @@
 """The staff phone app (/office) at 390×844 in zh: office staff open it (installable: manifest, service
 worker registered), see My work, accept a request and approve a venue booking from it (the desk's own
-methods), and scan — the scan page opens a venue check-in link and refuses a foreign one."""
+methods), see a newly assigned request arrive by Frappe's realtime, and scan — the scan page opens a
+venue check-in link and refuses a foreign one."""
 
 import json
 import re
@@ -86,6 +87,26 @@ def test_staff_accept_and_approve_from_the_phone_app_and_scan(
 		assert resp.value.status == 200, resp.value.text()[:500]
 		card.wait_for(state="detached")  # no longer waiting for approval
 		assert admin_api.get_doc("Venue Booking", booking)["status"] == "Approved"
+
+	with staff.step("a request assigned while the app is open appears without reloading (realtime)"):
+		page.evaluate("() => { window.__soNoReload = true; }")
+		late = admin_api.insert(
+			{
+				"doctype": "Service Request",
+				"subject": f"实时推送 {t}",
+				"service_type": "Consultation",
+				"requester": demo["email"]("student"),
+			}
+		)["name"]
+		admin_api.call(
+			"frappe.desk.form.assign_to.add",
+			doctype="Service Request",
+			name=late,
+			assign_to=[demo["email"]("office.staff")],
+		)
+		admin_api.update("Service Request", late, {"contact": "13900000000"})
+		page.locator(f'.so-item[data-name="{late}"]').wait_for(state="visible", timeout=30000)
+		assert page.evaluate("() => window.__soNoReload === true"), "the page was reloaded"
 
 	mine = next(b for b in teacher.call("school_office.venues.api.my_bookings") if b["name"] == booking)
 	link = mine["check_in_url"]
