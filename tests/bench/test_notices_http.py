@@ -342,3 +342,28 @@ def test_channel_credentials_and_delivery_log_are_closed(admin, people):
 	]
 	assert stored != "http://evil.example", "only a System Manager points the app at another server"
 	admin.delete(f"{URL}/api/resource/Collaboration Channel/{name}", timeout=30)
+
+
+def test_digests_on_the_web_are_per_reader(admin, people):
+	import requests
+
+	academic = department(admin, "Academic Affairs")
+	title = f"HTTP digest {uuid.uuid4().hex[:6]}"
+	restricted = published(
+		people,
+		title=title,
+		department=academic,
+		audience=[{"audience_type": "Department", "department": academic}],
+	)
+	public = published(people, title=f"{title} for all", department=academic)
+	daily = people["teacher"].get(f"{URL}/notice-digest", params={"period": "daily"}, timeout=30)
+	assert daily.status_code == 200 and restricted in daily.text and public in daily.text
+	weekly = people["student"].get(f"{URL}/notice-digest", params={"period": "weekly"}, timeout=30)
+	assert weekly.status_code == 200 and public in weekly.text and restricted not in weekly.text
+	assert "教务处" in weekly.text or "Academic Affairs" in weekly.text, (
+		"department news grouped by department"
+	)
+	guest = requests.get(
+		f"{URL}/notice-digest", params={"period": "daily"}, allow_redirects=False, timeout=30
+	)
+	assert guest.status_code in (301, 302, 303) and "/login" in guest.headers.get("Location", "")

@@ -175,6 +175,34 @@ class TestNotificationDelivery(DeliveryTestCase):
 		self.assertTrue(logs)
 		self.assertTrue(all(log.status == "Sent" and log.notification_log for log in logs))
 
+	def test_a_teams_group_robot_gets_its_service_requests_notifications_once(self):
+		from frappe.desk.form import assign_to
+
+		from school_office.service_desk.tests.test_portal import PortalTestCase, make_portal_user
+
+		student = make_portal_user("nt.requester@test.school", "Requester")
+		frappe.db.set_value("Service Type", "Repair Request", "is_published", 1)
+		res = PortalTestCase.submit(self, user=student)
+		frappe.set_user("Administrator")
+		team = frappe.db.get_value("Service Request", res["name"], "service_team")
+		self.assertTrue(team, "a repair request has its team")
+		robot = channel(
+			"NT Team Robot",
+			"WeCom Robot",
+			robot_credential="wc-robot-key",
+			service_team=team,
+			use_for_notices=0,
+		)
+		frappe.set_user(self.p.manager)
+		assign_to.add(
+			{"assign_to": [self.p.staff, self.p.staff2], "doctype": "Service Request", "name": res["name"]}
+		)
+		posts = [
+			r for r in self.vendor.of("/cgi-bin/webhook/send") if res["name"] in frappe.as_json(r["body"])
+		]
+		self.assertEqual(len(posts), 1, "two members' notifications, one post to the team's group")
+		self.assertEqual(len(self.logs(channel=robot.name, reference_name=res["name"])), 1)
+
 	def test_a_failing_endpoint_is_retried_logged_and_the_save_succeeds(self):
 		self.vendor.fail["/cgi-bin/webhook/send"] = 1
 		name = make_notice(self.p.staff, title="Exam timetable", channels=[{"channel": "WeCom"}])
