@@ -7,6 +7,8 @@ import json
 import re
 from datetime import timedelta
 
+import pytest
+
 from tests.browser.data import site_now, tag
 from tests.browser.harness import Api
 
@@ -125,4 +127,50 @@ def test_staff_accept_and_approve_from_the_phone_app_and_scan(
 		page.wait_for_url(re.compile(r"/venue-check-in\?booking="))
 		staff.settle()
 		assert booking in page.content() or json.dumps(booking)[1:-1] in page.content()
+	walks.done(staff)
+
+
+def test_staff_answer_a_meeting_and_sign_in_from_the_phone_app(walks, admin_api):
+	"""Office staff (an attendee) answer the meeting's notice from My work, then at the door scan its
+	sign-in code in the app (the code's link pasted: headless Chromium has no camera) and sign in."""
+	if not admin_api.get_list("DocType", [["name", "=", "Meeting"]]):
+		pytest.skip("the Meetings module (issue #12) is not in this build")
+	from tests.browser.test_meetings import make_meeting
+
+	t = tag()
+	name, sign_in_url = make_meeting(admin_api, t)
+	staff = walks("office.staff")
+	page = staff.page
+
+	with staff.step("My work lists the meeting awaiting my answer; accept it"):
+		staff.goto("/office")
+		card = page.locator(f'.so-item[data-name="{name}"]')
+		card.wait_for(state="visible")
+		with page.expect_response(lambda r: "meetings.api.rsvp" in r.url) as resp:
+			card.locator('button[data-action="Accepted"]').click()
+		assert resp.value.status == 200, resp.value.text()[:500]
+		card.wait_for(state="detached")
+		row = next(
+			a
+			for a in admin_api.get_doc("Meeting", name)["attendees"]
+			if a["user"].startswith("office.staff@")
+		)
+		assert row["rsvp"] == "Accepted", row
+
+	with staff.step("scan the door code in the app and sign in"):
+		page.locator('.so-tab[data-tab="scan"]').click()
+		page.locator("#so-code-link").fill(sign_in_url)
+		page.locator(".so-paste button[type=submit]").click()
+		page.wait_for_url(re.compile(r"/meeting-sign-in\?meeting="))
+		page.locator(".so-sign-in-meeting").filter(has_text=t).wait_for(state="visible")
+		with page.expect_response(lambda r: "meetings.api.sign_in" in r.url) as resp:
+			page.locator(".so-sign-in-button").click()
+		assert resp.value.status == 200, resp.value.text()[:500]
+		staff.settle()
+		row = next(
+			a
+			for a in admin_api.get_doc("Meeting", name)["attendees"]
+			if a["user"].startswith("office.staff@")
+		)
+		assert row["signed_in_at"], row
 	walks.done(staff)
