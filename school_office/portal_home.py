@@ -74,6 +74,14 @@ PORTAL_PAGES = [
 		"count": "school_office.notices.api.pending_acknowledgement_count",
 		"count_label": "{0} to confirm",
 	},
+	{
+		"route": "/meeting-rsvp",
+		"title": "My Meetings",
+		"description": "Meetings you are invited to: answer the notice, send a delegate, sign in at the door",
+		"icon": "users",
+		"count": "school_office.meetings.api.upcoming_meeting_count",
+		"count_label": "{0} upcoming",
+	},
 ]
 
 # the service type whose application is made on the venue booking page, not as a service request

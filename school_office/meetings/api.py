@@ -198,3 +198,14 @@ def my_meetings(include_past=0):
 
 def is_meeting_team(user: str | None = None) -> bool:
 	return has_role(("Meeting Team", "System Manager"), user)
+
+
+def upcoming_meeting_count(user: str) -> int:
+	"""The portal home's badge: meetings not yet over that the user attends (or attends as delegate)."""
+	return frappe.db.sql(
+		"""select count(distinct m.name) from `tabMeeting` m join `tabMeeting Attendee` a
+			on a.parent = m.name and a.parenttype = 'Meeting'
+		where (a.user = %(u)s or a.delegate = %(u)s) and m.ends_on >= %(now)s
+			and m.status in ('Approved', 'Notified', 'In Progress')""",
+		{"u": user, "now": now_datetime()},
+	)[0][0]
