@@ -3,6 +3,7 @@ endpoint, forged states on Asset Disposal / Asset Transfer, a transfer's movemen
 approvals, who lists which assets, the label sheet PDF and the phone scan page (GET changes nothing)."""
 
 import json
+import re
 import uuid
 
 import pytest
@@ -101,6 +102,32 @@ def test_disposal_forged_state_then_approval_then_scrap(admin, demo, asset):
 	assert _status(admin, asset["name"]) == "Scrapped"
 
 
+def test_stocktake_department_rows_cannot_be_forged(admin, demo, asset):
+	manager = demo["login"]("office.manager")
+	r = manager.post(
+		f"{URL}/api/resource/Asset Stocktake",
+		json={
+			"title": "HTTP forged sign-off",
+			"stocktake_type": "Annual",
+			"company": _company(admin),
+			"planned_on": "2026-12-01",
+			"due_by": "2026-12-31",
+			"status": "Completed",
+			"loss_rate": 0,
+			"departments": [
+				{"department": _logistics(admin), "signed_off_by": "asset.admin@demo.school", "missing": 0}
+			],
+			"lines": [{"asset": asset["name"], "result": "Found"}],
+		},
+		timeout=60,
+	)
+	assert r.status_code == 200, r.text[:500]
+	d = r.json()["data"]
+	assert d["status"] == "Draft" and not d["lines"]
+	assert not d["departments"][0].get("signed_off_by")
+	admin.delete(f"{URL}/api/resource/Asset Stocktake/{d['name']}", timeout=30)
+
+
 def test_transfer_forged_state_and_movement_not_submittable_past_approvals(admin, demo, asset):
 	keeper = demo["login"]("asset.admin")
 	r = keeper.post(
@@ -186,9 +213,12 @@ def test_scan_page_at_phone_width_in_zh_get_changes_nothing(admin, demo, asset):
 	assert r.status_code == 200
 	assert "扫描资产" in r.text and asset["asset_name"] in r.text and 'name="viewport"' in r.text
 	assert not admin.get(f"{URL}/api/resource/Asset/{asset['name']}").json()["data"].get("last_seen_on")
+	# the page's own POST: with the CSRF token the page carries
+	csrf = re.search(r'var csrf = "([^"]+)"', r.text).group(1)
 	r = manager.post(
 		f"{URL}/api/method/school_office.campus_assets.api.record_scan",
 		data={"asset": asset["name"], "location": "Meeting Room 305"},
+		headers={"X-Frappe-CSRF-Token": csrf},
 		timeout=60,
 	)
 	assert r.status_code == 200, r.text[:300]

@@ -17,6 +17,18 @@ class AssetStocktake(Document):
 			self.status = "Draft"
 			self.lines = []
 			self.surplus = []
+		if not self.flags.campus_assets_action:
+			# a child row's permlevel fields from the client are not reset by Frappe: the system's are cleared
+			for d in self.departments:
+				for f in (
+					"asset_administrator",
+					"expected",
+					"missing",
+					"loss_rate",
+					"signed_off_by",
+					"signed_off_on",
+				):
+					d.set(f, None)
 
 	def validate(self):
 		if not self.is_new() and not self.flags.campus_assets_action:
