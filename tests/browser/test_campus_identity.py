@@ -174,3 +174,37 @@ def test_staff_answer_a_meeting_and_sign_in_from_the_phone_app(walks, admin_api)
 		)
 		assert row["signed_in_at"], row
 	walks.done(staff)
+
+
+def test_offline_the_app_shows_its_offline_page_and_caches_no_data(browser, site_url, demo):
+	"""The service worker caches the shell only: after a visit, its cache holds no /api response and no page
+	with data; offline, /office shows the offline page."""
+	ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="zh-CN")
+	try:
+		ctx.add_cookies([{"name": "preferred_language", "value": "zh", "url": site_url}])
+		r = ctx.request.post(
+			f"{site_url}/api/method/login",
+			form={"usr": demo["email"]("office.staff"), "pwd": demo["password"]},
+		)
+		assert r.ok
+		page = ctx.new_page()
+		page.goto(f"{site_url}/office")
+		page.locator("#so-work-list, .so-main .so-empty").first.wait_for()
+		page.evaluate("() => navigator.serviceWorker.ready")
+		page.reload()  # now controlled by the worker
+		page.locator("#so-work-list, .so-main .so-empty").first.wait_for()
+		cached = page.evaluate(
+			"""async () => { const out = [];
+			for (const name of await caches.keys()) {
+				for (const req of await (await caches.open(name)).keys()) out.push(new URL(req.url).pathname);
+			}
+			return out; }"""
+		)
+		assert cached and "/office/offline" in cached, cached
+		assert all(p.startswith("/assets/") or p == "/office/offline" for p in cached), cached
+		ctx.set_offline(True)
+		page.goto(f"{site_url}/office")
+		assert "当前处于离线状态" in page.content()
+		assert "so-boot" not in page.content()
+	finally:
+		ctx.close()
