@@ -110,6 +110,11 @@ def test_phone_app_installs_for_staff_and_portal_users_keep_their_home(site_url,
 	assert 'name="viewport"' in page.text and '<html lang="zh">' in page.text
 	boot = json.loads(page.text.split('id="so-boot">', 1)[1].split("</script>", 1)[0])
 	assert boot["messages"]["My Work"] == "我的工作" and boot["csrf_token"]
+	assert boot["scan_routes"] == ["/venue-check-in", "/meeting-sign-in", "/asset-scan"]
+	# an English-speaking staff member gets the app in English
+	en = demo["login"]("asset.admin").get(f"{URL}/office", timeout=30).text
+	en_boot = json.loads(en.split('id="so-boot">', 1)[1].split("</script>", 1)[0])
+	assert '<html lang="en">' in en and en_boot["messages"]["My Work"] == "My Work"
 
 	manifest = staff.get(f"{URL}/office/manifest.webmanifest", timeout=30)
 	assert manifest.headers["Content-Type"].startswith("application/manifest+json")
