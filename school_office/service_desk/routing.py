@@ -7,6 +7,10 @@ saved (they are derived from the team, so the team form is where an administrato
 - "<team>: <area>" (priority 20) — requests whose area matches go to the members covering it;
 - "<team>" (priority 10) — every other request of the team goes to all its members.
 
+With a Service Roster (SD-14), each rule is narrowed to the members on duty at the time (temporary
+staff on duty join the team's general rule); a rule none of whose members is on duty is skipped; when
+nobody of the team is on duty, the rules assign as without a roster.
+
 The highest-priority rule whose condition holds assigns, with the team's method (Round Robin
 or Load Balancing), through Frappe's own AssignmentRule code; the assignment is closed when the
 request is done. The rules are kept *disabled*: Frappe would otherwise evaluate every rule's
@@ -177,9 +181,16 @@ def assign_by_team_rules(doc) -> bool:
 	"""Apply the team's rules, highest priority first; True when one assigned the request."""
 	if not doc.service_team:
 		return False
+	from school_office.service_desk.roster import narrow_rule, on_duty
+
 	values = doc.as_dict()
+	duty = on_duty(doc.service_team)  # None: the team has no roster
+	if duty is not None and not (duty.members or duty.temporary):
+		duty = None  # nobody on duty: every member, as without a roster
 	for name in _team_rule_names(doc.service_team):
 		rule = frappe.get_doc("Assignment Rule", name)
+		if duty is not None and not narrow_rule(rule, duty):
+			continue  # none of this rule's members is on duty
 		if rule.apply_assign(values):
 			return True
 	return False
