@@ -224,6 +224,31 @@ class TestChannels(NoticeTestCase):
 		self.assertNotIn(self.p.teacher_b, recipients)
 		self.assertNotIn(self.p.student, recipients)
 
+	def test_each_update_is_mailed_to_the_audience_again(self):
+		name = make_notice(
+			self.p.staff,
+			notice_type="Emergency",
+			title="Road closed at the east gate",
+			audience=[{"audience_type": "Department", "department": self.p.dept_b}],
+			channels=[{"channel": "E-mail"}],
+		)
+		act(self.p.staff, name, "Publish")
+		frappe.set_user(self.p.staff)
+		api.post_update(name, "Open again from 15:00")
+		frappe.set_user("Administrator")
+		mails = frappe.get_all(
+			"Email Queue",
+			filters={"reference_name": name},
+			fields=["name", "message"],
+			order_by="creation asc",
+		)
+		self.assertEqual(len(mails), 2)
+		self.assertIn("Open again from 15:00", mails[1].message)
+		recipients = frappe.get_all(
+			"Email Queue Recipient", filters={"parent": mails[1].name}, pluck="recipient"
+		)
+		self.assertEqual(recipients, [self.p.teacher_b])
+
 	def test_signage_screen_shows_public_screen_notices_with_its_key(self):
 		frappe.set_user("Administrator")
 		screen = frappe.get_doc(
