@@ -2,6 +2,7 @@
 
 create_defaults(): Meeting Settings (notice 3 / 7 days, equipment test 3 days before, minutes due in 4
 working hours and at most 24 hours, sent within 2 working days) — only when never set.
+create_template (projects.py): the Project Template "Cross-department" (PR-1), once.
 make_demo(ctx): the demo's meeting staff (office.staff in the Meeting Team role).
 """
 
@@ -30,6 +31,9 @@ def create_defaults():
 	if not frappe.db.exists("DocType", "Meeting Settings"):
 		return
 	create_settings()
+	from school_office.meetings.projects import create_template
+
+	create_template()
 
 
 def make_demo(ctx=None):

@@ -79,6 +79,17 @@ frappe.ui.form.on("Meeting", {
 				frappe.prompt({fieldname: "comment", fieldtype: "Small Text", label: __("Comment"), reqd: 1},
 					(v) => call("return_minutes", {comment: v.comment}), __("Return Minutes")), __("Minutes"));
 		}
+		if (st === "Minutes Published" && ol.can_publish) {
+			const open = (frm.doc.decisions || []).filter((d) => !d.project);
+			if (open.length) {
+				frm.add_custom_button(__("Start Project"), () =>
+					frappe.prompt(
+						{fieldname: "decision", fieldtype: "Select", label: __("Decision"), reqd: 1,
+							options: open.map((d) => ({value: String(d.idx), label: `${d.idx}. ${d.decision}`}))},
+						(v) => call("start_project", {decision: v.decision}),
+						__("Start Project")));
+			}
+		}
 		for (const p of ol.project_progress || []) {
 			frm.dashboard.add_comment(
 				__("Project {0}: {1}% complete", [frappe.utils.escape_html(p.project_name), p.percent_complete || 0]),

@@ -409,6 +409,29 @@ class Meeting(Document):
 		self.db_set("auto_repeat", ar.name, update_modified=False)
 		return ar.name
 
+	# ------------------------------------------------------------------ PR-1 cross-department project
+	@doc_action(ptype="read")
+	def start_project(self, decision):
+		"""A published decision starts an ERPNext Project from the "Cross-department" template (the chair,
+		the approver, a School Leader or the Meeting Team)."""
+		user = frappe.session.user
+		if user not in (self.chair, self.approver) and not has_role(
+			("School Leader", "Meeting Team", "System Manager")
+		):
+			frappe.throw(
+				_("Only the chair, a leader or the Meeting Team can start a project."), frappe.PermissionError
+			)
+		if self.status != "Minutes Published":
+			frappe.throw(_("Projects start from the decisions of published minutes."))
+		row = next((d for d in self.decisions if d.name == decision or str(d.idx) == str(decision)), None)
+		if not row:
+			frappe.throw(_("No such decision."))
+		if row.project:
+			return row.project
+		from school_office.meetings.projects import start_project
+
+		return start_project(self, row)
+
 	# ------------------------------------------------------------------ cancel
 	@doc_action(ptype="write")
 	def cancel_meeting(self, reason=None):

@@ -542,3 +542,52 @@ class TestRecurrence(MeetingTestCase):
 		self.assertIsNone(copy.approver)
 		self.assertEqual([a.user for a in copy.attendees], [ATT, CLEARED])
 		self.assertEqual([a.rsvp for a in copy.attendees], ["Pending", "Pending"])
+
+
+class TestProject(MeetingTestCase):
+	def test_decision_starts_a_cross_department_project(self):
+		from school_office.meetings.projects import BUFFER_DAYS, TEMPLATE
+
+		depts = frappe.get_all("Department", filters={"is_group": 0}, pluck="name", limit=2)
+		if len(depts) < 2:
+			self.skipTest("the site needs two departments")
+		doc = self.make_meeting(meeting_type="Cross-department", starts=at(8))
+		as_user("Administrator")
+		d = frappe.get_doc("Meeting", doc.name)
+		d.attendees[0].department, d.attendees[1].department = depts
+		d.save()
+		frappe.db.set_value("Meeting", doc.name, "status", "Minutes Published")
+		due = at(40).date()
+		d = frappe.get_doc("Meeting", doc.name)
+		d.append(
+			"decisions", {"decision": "迎新活动", "decision_owner": ATT, "due_date": due, "status": "Open"}
+		)
+		d.flags.system_change = True
+		d.save()
+		self.assertRaises(frappe.PermissionError, self.act, ATT, doc.name, "start_project", decision=1)
+		name = self.act(LEADER, doc.name, "start_project", decision=1)
+		self.assertEqual(frappe.db.get_value("Meeting Decision", d.decisions[0].name, "project"), name)
+		project = frappe.get_doc("Project", name)
+		self.assertEqual((project.project_template, str(project.expected_end_date)), (TEMPLATE, str(due)))
+		tasks = frappe.get_all(
+			"Task",
+			filters={"project": name},
+			fields=["subject", "department", "exp_end_date", "is_milestone", "_assign"],
+		)
+		by_dept = {t.department: t for t in tasks if t.department}
+		self.assertEqual(set(by_dept), set(depts))
+		self.assertEqual(str(by_dept[depts[0]].exp_end_date), str(frappe.utils.add_days(due, -BUFFER_DAYS)))
+		self.assertIn(ATT, by_dept[depts[0]]._assign)
+		self.assertIn(CLEARED, by_dept[depts[1]]._assign)
+		self.assertEqual([str(t.exp_end_date) for t in tasks if t.is_milestone], [str(due)])
+		self.assertEqual(len(tasks), 6)  # 2 template tasks, 2 department tasks, the buffer, the milestone
+		# progress shows on the meeting (the department leads complete their tasks)
+		as_user("Administrator")
+		for t in frappe.get_all("Task", filters={"project": name}, pluck="name"):
+			task = frappe.get_doc("Task", t)
+			task.status = "Completed"
+			task.save(ignore_permissions=True)
+		from school_office.meetings.doctype.meeting.meeting import project_progress
+
+		progress = project_progress(frappe.get_doc("Meeting", doc.name))
+		self.assertEqual([(p.name, p.percent_complete) for p in progress], [(name, 100)])
