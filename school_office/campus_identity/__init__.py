@@ -12,4 +12,18 @@ Built here, and why:
   load Users, but it neither finds a user by number *or* e-mail (so a second run duplicates or fails),
   nor maps "Student / Teacher / staff role profile" to user type and roles, nor gives students without
   an e-mail an address. The import is idempotent: a second run updates the same users.
+- The staff phone app at /office (app.py, my_work.py, public/campus_identity/): an installable web app
+  (manifest, icons, a service worker that caches the shell only, never data), for desk users; portal
+  users keep their home at the same address (a page renderer ahead of www/office decides). frappe/hrms
+  builds its PWA with Vue 3 + frappe-ui + vite-plugin-pwa and serves the built files from
+  public/frontend through www/hrms.py; we read it and chose no build step instead: CI has no node or
+  npm, the npm registry may be unreachable, and a framework bundle would cost the phone its 2-second
+  first load. The app is one plain script that needs no compiling (`bench build` only links
+  public/), using Frappe's own socket.io-client (realtime list_update refreshes) and html5-qrcode
+  (scanning where the browser lacks BarcodeDetector).
+- "My work" is a registry (MY_WORK_PROVIDERS, like portal_home.PORTAL_PAGES): each module contributes a
+  provider; every action the app offers is the desk's own server method (service_desk.api,
+  office_documents.api.act, Frappe's workflow apply_workflow, the Meeting's methods), so the rules and
+  permission checks are the desk's, never a second copy.
+- The School Office workspace's number cards and charts are the modules' own (PF-2).
 """
