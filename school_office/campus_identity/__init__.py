@@ -17,9 +17,9 @@ Built here, and why:
   users keep their home at the same address (a page renderer ahead of www/office decides). frappe/hrms
   builds its PWA with Vue 3 + frappe-ui + vite-plugin-pwa and serves the built files from
   public/frontend through www/hrms.py; we read it and chose no build step instead: CI has no node or
-  npm, the npm registry may be unreachable, and a framework bundle would cost the phone its 2-second
-  first load. The app is one plain script that needs no compiling (`bench build` only links
-  public/), using Frappe's own socket.io-client (realtime list_update refreshes) and html5-qrcode
+  npm, the npm registry may be unreachable, and a small shell loads fast on a phone (benchmarks/
+  campus_identity_app.py). The app is one plain script that needs no compiling (`bench build` only
+  links public/), using Frappe's own socket.io-client (realtime list_update refreshes) and html5-qrcode
   (scanning where the browser lacks BarcodeDetector).
 - "My work" is a registry (MY_WORK_PROVIDERS, like portal_home.PORTAL_PAGES): each module contributes a
   provider; every action the app offers is the desk's own server method (service_desk.api,
