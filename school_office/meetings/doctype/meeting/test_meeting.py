@@ -591,3 +591,38 @@ class TestProject(MeetingTestCase):
 
 		progress = project_progress(frappe.get_doc("Meeting", doc.name))
 		self.assertEqual([(p.name, p.percent_complete) for p in progress], [(name, 100)])
+
+
+class TestMinutesClock(MeetingTestCase):
+	def test_minutes_reminder_then_escalation(self):
+		from school_office.meetings.tasks import minutes_reminders
+
+		doc = self.notified()
+		frappe.db.set_value(
+			"Meeting",
+			doc.name,
+			{
+				"starts_on": add_to_date(now_datetime(), hours=-2),
+				"ends_on": add_to_date(now_datetime(), hours=-1),
+			},
+		)
+		self.act(LEADER, doc.name, "end_meeting")
+		due = get_datetime(frappe.db.get_value("Meeting", doc.name, "minutes_due_by"))
+		as_user("Administrator")
+		frappe.db.delete("Notification Log", {"document_name": doc.name})
+		minutes_reminders(now=due - timedelta(hours=2))  # too early: nothing
+		self.assertFalse(frappe.db.exists("Notification Log", {"document_name": doc.name}))
+		minutes_reminders(now=due - timedelta(minutes=30))  # the minute-taker is reminded, once
+		minutes_reminders(now=due - timedelta(minutes=20))
+		self.assertEqual(
+			frappe.db.count("Notification Log", {"document_name": doc.name, "for_user": TAKER}), 1
+		)
+		self.assertFalse(frappe.db.exists("Notification Log", {"document_name": doc.name, "for_user": TEAM}))
+		minutes_reminders(now=due + timedelta(minutes=5))  # late: chair, minute-taker and the Meeting Team
+		self.assertTrue(frappe.db.exists("Notification Log", {"document_name": doc.name, "for_user": TEAM}))
+		self.assertTrue(frappe.db.exists("Notification Log", {"document_name": doc.name, "for_user": LEADER}))
+		self.assertTrue(frappe.db.get_value("Meeting", doc.name, "minutes_escalated_on"))
+		minutes_reminders(now=due + timedelta(hours=1))  # once
+		self.assertEqual(
+			frappe.db.count("Notification Log", {"document_name": doc.name, "for_user": TEAM}), 1
+		)
