@@ -127,7 +127,10 @@ doc_events = {
 			# Campus Assets: a repair request about an Asset keeps its Asset Repair in step (AS-5)
 			"school_office.campus_assets.repairs.on_request_update",
 		],
-		"after_insert": "school_office.campus_assets.repairs.on_request_insert",
+		"after_insert": [
+			"school_office.campus_assets.repairs.on_request_insert",
+			"school_office.service_desk.replies.acknowledge",
+		],
 	},
 	"Asset Repair": {"on_update": "school_office.campus_assets.repairs.on_repair_update"},
 }

@@ -32,6 +32,9 @@ def create_defaults():
 	frappe.clear_document_cache(SETTINGS, SETTINGS)
 	ensure_quality_goal()
 	ensure_index()
+	from school_office.service_desk.replies import create_templates
+
+	create_templates()
 
 
 def ensure_index():
