@@ -386,6 +386,10 @@ def create_defaults():
 	create_asset_categories()
 	create_classifications()
 	create_permissions()
+	if frappe.db.exists("DocType", "Emergency Plan"):
+		from school_office.campus_assets.dispatch import create_plans
+
+		create_plans()
 
 
 def remove_defaults():
