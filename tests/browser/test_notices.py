@@ -108,3 +108,58 @@ def test_notice_from_the_desk_to_the_board_and_the_lobby_screen(walks, admin_api
 		assert resp.status == 403
 		assert tv.page.locator(".so-screen-item").count() == 0
 	walks.done(teacher)
+
+
+def test_lobby_screen_rotates_and_refreshes_by_itself(walks, admin_api):
+	"""The screen at 1920×1080: each notice stays its time (the settings' minimum, lowered for the test and put
+	back), then the next one shows; a notice published meanwhile appears without reloading the page."""
+	t = tag()
+	settings = admin_api.get_doc("Notice Settings", "Notice Settings")
+	screen = admin_api.get_doc("Signage Screen", "Main Lobby")
+	url = admin_api.call("school_office.notices.api.screen_url", screen="Main Lobby")
+	admin_api.update(
+		"Notice Settings", "Notice Settings", {"min_seconds_per_item": 3, "screen_refresh_seconds": 10}
+	)
+	admin_api.update("Signage Screen", "Main Lobby", {"seconds_per_item": 3})
+	try:
+		tv = walks("Guest")
+		page = tv.page
+		page.set_viewport_size({"width": 1920, "height": 1080})
+		with tv.step("the screen shows one notice after the other"):
+			tv.goto(url)
+			page.locator(".so-screen-title").first.wait_for()
+			first = page.locator(".so-screen-title").inner_text()
+			page.wait_for_function(
+				"first => document.querySelector('.so-screen-title').textContent !== first",
+				arg=first,
+				timeout=15000,
+			)
+		with tv.step("a notice published meanwhile appears without reloading"):
+			doc = admin_api.insert(
+				{
+					"doctype": "Notice",
+					"title": f"临时通知 {t}",
+					"notice_type": "Emergency",
+					"body": "<p>东门临时封闭。</p>",
+					"channels": [{"channel": "Screens"}],
+				}
+			)
+			current = admin_api.get_doc("Notice", doc["name"])
+			admin_api.call("frappe.model.workflow.apply_workflow", doc=current, action="Publish")
+			page.wait_for_function(
+				"t => document.getElementById('so-screen').textContent.includes(t)", arg=t, timeout=40000
+			)
+			tv.screenshot("tv-refreshed")
+	finally:
+		admin_api.update(
+			"Notice Settings",
+			"Notice Settings",
+			{
+				"min_seconds_per_item": settings.get("min_seconds_per_item") or 300,
+				"screen_refresh_seconds": settings.get("screen_refresh_seconds") or 60,
+			},
+		)
+		admin_api.update(
+			"Signage Screen", "Main Lobby", {"seconds_per_item": screen.get("seconds_per_item") or 300}
+		)
+	walks.done(tv)
