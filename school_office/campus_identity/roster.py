@@ -60,6 +60,23 @@ def read_table(file_url: str) -> list[list]:
 	frappe.throw(_("Upload the roster as a .csv or .xlsx file (see the template)."))
 
 
+def import_file(path: str) -> dict:
+	"""The bench command's import of a roster file on the server's disk (run by the school's IT)."""
+	with open(path, "rb") as f:
+		content = f.read()
+	if path.lower().endswith(".xlsx"):
+		from frappe.utils.xlsxutils import read_xlsx_file_from_attached_file
+
+		table = read_xlsx_file_from_attached_file(fcontent=content)
+	elif path.lower().endswith(".csv"):
+		from frappe.utils.csvutils import read_csv_content
+
+		table = read_csv_content(content)
+	else:
+		frappe.throw(_("Upload the roster as a .csv or .xlsx file (see the template)."))
+	return import_table(table)
+
+
 def _find_user(row: rules.RosterRow) -> str | None:
 	return frappe.db.get_value("User", {"username": row.number}) or frappe.db.get_value(
 		"User", {"name": row.email}

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 import requests
 
-from tests.bench.conftest import URL, login
+from tests.bench.conftest import SITE, URL, bench, login
 
 ROSTER_API = f"{URL}/api/resource/Roster Import"
 MY_WORK = f"{URL}/api/method/school_office.campus_identity.my_work.my_work"
@@ -354,3 +354,25 @@ def test_ldap_user_signs_in_over_http_against_a_real_slapd(site_url, admin, demo
 	finally:
 		admin.put(settings, json={"enabled": 0}, timeout=60)
 		server.stop()
+
+
+def test_bench_command_imports_a_roster_file_twice_with_the_same_users(site_url, admin, tmp_path):
+	"""The school's IT imports the roster file on the server: `bench --site SITE school-office-import-roster`."""
+	tag = uuid.uuid4().hex[:6].upper()
+	path = tmp_path / "roster.csv"
+	path.write_text(
+		"Number,Full Name,Email,Department or Class,Role,Language\n"
+		f"C{tag},命令行学生,,高二(1)班,Student,zh\n"
+		f"D{tag},Cli Staff,d{tag.lower()}@ci.school,General Office,Office Staff,en\n",
+		encoding="utf-8",
+	)
+	first = bench("--site", SITE, "school-office-import-roster", str(path)).stdout
+	assert "created 2, updated 0, unchanged 0, errors 0" in first, first
+	second = bench("--site", SITE, "school-office-import-roster", str(path)).stdout
+	assert "created 0, updated 0, unchanged 2, errors 0" in second, second
+	users = admin.get(
+		f"{URL}/api/resource/User",
+		params={"filters": json.dumps([["username", "in", [f"C{tag}", f"D{tag}"]]]), "fields": '["name"]'},
+		timeout=30,
+	).json()["data"]
+	assert len(users) == 2
