@@ -133,6 +133,7 @@ doc_events = {
 		],
 	},
 	"Asset Repair": {"on_update": "school_office.campus_assets.repairs.on_repair_update"},
+	"Quality Review": {"validate": "school_office.service_desk.quality.fill_review"},
 }
 
 # ERPNext's SLA, without re-creating the SLA fields that Service Request already has

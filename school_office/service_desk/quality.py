@@ -371,3 +371,45 @@ def office_managers() -> list[str]:
 		pluck="name",
 	)
 	return sorted(u for u in enabled if u not in ("Administrator", "Guest"))
+
+
+# ----------------------------------------------------------------------------- quarterly review (SD-13)
+
+
+def previous_quarter(day) -> tuple[date, date]:
+	day = getdate(day)
+	first_month = ((day.month - 1) // 3) * 3 + 1
+	this_quarter = date(day.year, first_month, 1)
+	start = getdate(add_months(this_quarter, -3))
+	return start, getdate(add_days(this_quarter, -1))
+
+
+def fill_review(doc, method=None):
+	"""validate of Quality Review: a review of the goal *Service Desk KPIs* (ERPNext opens one each
+	quarter) gets the previous quarter's figures against each objective, and Passed / Failed by its
+	target. Rows already written by the reviewer are left alone."""
+	if doc.goal != (quality_goal() or GOAL):
+		return
+	start, end = previous_quarter(doc.date or getdate())
+	t = total(kpi_rows(start, end))
+	by_label = {KPI_LABELS[k]: k for k in rules.KPI_FIELDS}
+	goals = targets()
+	filled = False
+	for row in doc.reviews:
+		kpi = by_label.get(row.objective)
+		if not kpi or (row.review or "").strip():
+			continue
+		value = t.get(kpi)
+		unit = " %" if TARGET_FIELDS[kpi][2] == "%" else _(" min")
+		shown = "-" if value is None else f"{value:g}{unit}"
+		row.review = _("{0} to {1}: {2} (target {3})").format(start, end, shown, row.target or goals[kpi])
+		ok = rules.meets_target(kpi, value, goals[kpi])
+		if ok is not None:
+			row.status = "Passed" if ok else "Failed"
+		filled = True
+	if filled and not (doc.additional_information or "").strip():
+		doc.additional_information = _(
+			"Figures of {0} requests filed from {1} to {2} (report Service Desk KPIs)."
+		).format(t["requests"], start, end)
+	if filled and hasattr(doc, "set_status"):
+		doc.set_status()

@@ -169,6 +169,23 @@ class TestServiceDeskKPIs(FrappeTestCase):
 		frappe.set_user(self.manager)
 		self.assertTrue(frappe.has_permission("Quality Action", "read", first))
 
+	def test_quarterly_review_gets_the_figures(self):
+		frappe.db.delete("Quality Review", {"goal": quality.GOAL, "date": "2019-04-01"})
+		review = frappe.get_doc({"doctype": "Quality Review", "goal": quality.GOAL, "date": "2019-04-01"})
+		review.insert(ignore_permissions=True)
+		rows = {r.objective: r for r in review.reviews}
+		# Q1 2019: the seven fixture requests (FIX-6 in February has no deadline): on time 2 of 4
+		on_time = rows["On-Time Rate"]
+		self.assertEqual(on_time.review, "2019-01-01 to 2019-03-31: 50 % (target 90 %)")
+		self.assertEqual(on_time.status, "Failed")
+		# resolved 1, 2, 5, 6; first contact 1, 5, 6 -> 75 % (target 70 %)
+		self.assertEqual(
+			rows["First Contact Resolution Rate"].review, "2019-01-01 to 2019-03-31: 75 % (target 70 %)"
+		)
+		self.assertEqual(rows["First Contact Resolution Rate"].status, "Passed")
+		self.assertEqual(review.status, "Failed")
+		self.assertIn("7", review.additional_information)
+
 	def test_no_action_when_on_time(self):
 		frappe.db.delete("Quality Action", {"date": "2019-02-01"})
 		# February: KPI-FIX-6 only, no deadline -> no figure, no action
