@@ -68,6 +68,20 @@ frappe.ui.form.on("Meeting", {
 					__("Send a Delegate")), __("RSVP"));
 		}
 		if (st === "Notified") frm.add_custom_button(__("Start Meeting"), () => call("start_meeting"));
+		if (["Notified", "In Progress"].includes(st) && (frm.doc.agenda || []).length) {
+			frm.add_custom_button(__("Agenda Item Status"), () =>
+				frappe.prompt([
+					{fieldname: "item", fieldtype: "Select", label: __("Topic"), reqd: 1,
+						options: frm.doc.agenda.map((a) => ({value: String(a.idx), label: `${a.idx}. ${a.topic}`}))},
+					{fieldname: "status", fieldtype: "Select", label: __("Status"), reqd: 1,
+						options: [{value: "Discussed", label: __("Discussed")}, {value: "Deferred", label: __("Deferred")},
+							{value: "Pending", label: __("Pending")}]},
+				], (v) => call("set_agenda_status", {item: v.item, status: v.status}), __("Agenda Item Status")));
+		}
+		if (["Approved", "Notified", "Held", "Minutes Review", "Minutes Published"].includes(st)
+			&& !frm.doc.auto_repeat && frappe.user.has_role("Meeting Team")) {
+			frm.add_custom_button(__("Repeat Monthly"), () => call("repeat_monthly"));
+		}
 		if (["Notified", "In Progress"].includes(st)) frm.add_custom_button(__("End Meeting"), () => call("end_meeting"));
 		if (["In Progress", "Held", "Minutes Review", "Minutes Published"].includes(st) && (ol.is_minute_taker || ol.can_publish)) {
 			frm.add_custom_button(__("Minutes Draft"), () => frappe.set_route("Form", "Meeting Minutes", frm.doc.name));
