@@ -82,6 +82,7 @@ doc_events = {
 			"school_office.service_desk.events.validate_file",
 			"school_office.office_documents.secrecy.force_private",
 			"school_office.meetings.permissions.force_private",
+			"school_office.notices.files.force_private",
 		],
 		"after_insert": "school_office.office_documents.search.on_file_change",
 		"on_trash": "school_office.office_documents.search.on_file_change",

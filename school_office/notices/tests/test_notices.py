@@ -1,6 +1,7 @@
 """Notices: review workflow (AN-2), permissions (item 7), channels (AN-1), acknowledgements (AN-3),
 emergencies (AN-4) and digests (AN-5) — each role acting as itself."""
 
+import os
 from datetime import timedelta
 
 import frappe
@@ -199,6 +200,55 @@ def _count_as_session(name):
 
 
 frappe.client_count = _count_as_session
+
+
+class TestFiles(NoticeTestCase):
+	def file(self, name, content=b"secret plan", private=0):
+		return frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"nt-{frappe.generate_hash(length=6)}.txt",
+				"content": content,
+				"attached_to_doctype": "Notice",
+				"attached_to_name": name,
+				"is_private": private,
+			}
+		).insert(ignore_permissions=True)
+
+	def test_files_of_a_restricted_notice_are_private_and_follow_its_audience(self):
+		name = make_notice(
+			self.p.staff,
+			title="Finance: salary table",
+			audience=[{"audience_type": "Department", "department": self.p.dept_a}],
+		)
+		frappe.set_user("Administrator")
+		f = self.file(name)
+		self.assertEqual(f.is_private, 1)
+		self.assertTrue(f.file_url.startswith("/private/files/"))
+		publish(self.p, name)
+		frappe.set_user(self.p.teacher_a)
+		self.assertTrue(frappe.get_doc("File", f.name).is_downloadable())
+		frappe.set_user(self.p.teacher_b)
+		self.assertFalse(frappe.get_doc("File", f.name).is_downloadable())
+
+	def test_a_notice_restricted_later_takes_its_public_files_private_with_the_body(self):
+		name = make_notice(self.p.staff, title="Timetable draft")
+		frappe.set_user("Administrator")
+		f = self.file(name, b"timetable")
+		self.assertEqual(f.is_private, 0, "a public notice keeps public files")
+		frappe.set_user(self.p.staff)
+		doc = frappe.get_doc("Notice", name)
+		doc.body = f'<p><a href="{f.file_url}">timetable</a></p>'
+		doc.append("audience", {"audience_type": "Department", "department": self.p.dept_a})
+		doc.save()
+		f.reload()
+		self.assertEqual(f.is_private, 1)
+		self.assertIn(f.file_url, frappe.db.get_value("Notice", name, "body"))
+		# the test's rollback would undo the move and the upload in an order that fails; remove the file here
+		frappe.db.after_rollback.reset()
+		path = f.get_full_path()
+		if os.path.exists(path):
+			os.remove(path)
 
 
 class TestChannels(NoticeTestCase):

@@ -146,6 +146,9 @@ class Notice(Document):
 		self.flags.notice_transition = (old, self.status, action, reason)
 
 	def on_update(self):
+		from school_office.notices.files import privatise_attachments
+
+		privatise_attachments(self)
 		transition = self.flags.pop("notice_transition", None)
 		if not transition:
 			return
