@@ -112,6 +112,7 @@ def _flush(frappe, batch, company, now):
 			store,
 			day,
 			"10:00:00",
+			f"{day} 10:00:00",
 			qty,
 			vtype,
 			vno,
@@ -122,9 +123,10 @@ def _flush(frappe, batch, company, now):
 			now,
 		]
 	frappe.db.sql(
-		"""insert into `tabStock Ledger Entry` (name, item_code, warehouse, posting_date, posting_time, actual_qty,
-			voucher_type, voucher_no, company, is_cancelled, docstatus, creation, modified) values {}""".format(
-			", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(batch))
+		"""insert into `tabStock Ledger Entry` (name, item_code, warehouse, posting_date, posting_time,
+			posting_datetime, actual_qty, voucher_type, voucher_no, company, is_cancelled, docstatus, creation,
+			modified) values {}""".format(
+			", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(batch))
 		),
 		values,
 	)
@@ -223,10 +225,14 @@ def main():
 					break
 				time.sleep(0.2)
 			stored = frappe.db.count("Supply Plan Item", {"parent": plan.name})
-			print(
-				f"background job: plan {plan.name} computed with {stored} stored lines in "
-				f"{time.perf_counter() - t:.1f}s wall time (queue wait included)"
-			)
+			done = frappe.db.get_value("Supply Plan", plan.name, "computed_on")
+			if done:
+				print(
+					f"background job: plan {plan.name} computed with {stored} stored lines in "
+					f"{time.perf_counter() - t:.1f}s wall time (queue wait included)"
+				)
+			else:
+				print("background job: not finished within 300 s (the long queue is busy or no worker runs)")
 		frappe.delete_doc("Supply Plan", plan.name, force=True, ignore_permissions=True)
 		frappe.db.commit()
 		if not same:

@@ -57,31 +57,56 @@ def department_demand(company: str, from_date, to_date, plan_name: str | None = 
 	return {r.item_code: flt(r.qty) for r in rows}, sorted(x for x in requests if x)
 
 
-CONSUMPTION_SQL = """select item_code, sum(-actual_qty) as qty from `tabStock Ledger Entry`
+CONSUMPTION_SQL = """select item_code, sum(-actual_qty) as qty from `tabStock Ledger Entry` {hint}
 	where warehouse = %(warehouse)s and is_cancelled = 0 and actual_qty < 0
 		and voucher_type != 'Stock Reconciliation'
-		and posting_date between %(from_date)s and %(to_date)s {item_filter}
+		and posting_datetime >= %(from_date)s and posting_datetime < %(to_date)s {item_filter}
 	group by item_code"""
+
+
+def _window(from_date, to_date):
+	"""[from 00:00, the day after to) on posting_datetime, which ERPNext's ledger index covers
+	(item_code, warehouse, posting_datetime)."""
+	from frappe.utils import add_days, getdate
+
+	return getdate(from_date), add_days(getdate(to_date), 1)
 
 
 def history_grouped(warehouse: str, items: list[str], from_date, to_date) -> dict[str, float]:
 	"""Consumption per item over the window: one grouped query for all items."""
 	if not items:
 		return {}
+	start, end = _window(from_date, to_date)
 	rows = frappe.db.sql(
-		CONSUMPTION_SQL.format(item_filter="and item_code in %(items)s"),
-		{"warehouse": warehouse, "from_date": from_date, "to_date": to_date, "items": tuple(items)},
+		CONSUMPTION_SQL.format(hint=_sequential_hint(), item_filter=""),
+		{"warehouse": warehouse, "from_date": start, "to_date": end},
 	)
-	return {code: flt(qty) for code, qty in rows}
+	wanted = set(items)
+	return {code: flt(qty) for code, qty in rows if code in wanted}
+
+
+# ERPNext's ledger index (item_code, warehouse, posting_datetime): for one item it is the right path (the
+# baseline uses it), but for all items of a warehouse MariaDB would walk it as one random range per item;
+# the grouped query reads the warehouse's window in one sequential pass instead (measured by the benchmark)
+ITEM_INDEX = "item_code_warehouse_posting_datetime_creation_index"
+
+
+def _sequential_hint() -> str:
+	hint = getattr(frappe.local, "office_supplies_sle_hint", None)
+	if hint is None:
+		has = frappe.db.sql("show index from `tabStock Ledger Entry` where Key_name = %s", ITEM_INDEX)
+		hint = frappe.local.office_supplies_sle_hint = f"ignore index (`{ITEM_INDEX}`)" if has else ""
+	return hint
 
 
 def history_per_item(warehouse: str, items: list[str], from_date, to_date) -> dict[str, float]:
 	"""The same figures with one ledger query per item (the benchmark's baseline)."""
 	out = {}
+	start, end = _window(from_date, to_date)
 	for code in items:
 		rows = frappe.db.sql(
-			CONSUMPTION_SQL.format(item_filter="and item_code = %(item)s"),
-			{"warehouse": warehouse, "from_date": from_date, "to_date": to_date, "item": code},
+			CONSUMPTION_SQL.format(hint="", item_filter="and item_code = %(item)s"),
+			{"warehouse": warehouse, "from_date": start, "to_date": end, "item": code},
 		)
 		if rows:
 			out[code] = flt(rows[0][1])
