@@ -66,6 +66,20 @@ def approve_transfer(name):
 	doc.status = "Approved"
 	system_save(doc)
 	movement = frappe.get_doc("Asset Movement", doc.asset_movement)
+	# what is submitted is what both heads approved, whatever a draft's editor changed meanwhile
+	movement.set(
+		"assets",
+		[
+			{
+				"asset": doc.asset,
+				"source_location": doc.from_location,
+				"target_location": doc.to_location,
+				"from_employee": doc.from_custodian,
+				"to_employee": doc.to_custodian,
+			}
+		],
+	)
+	movement.purpose = "Transfer"
 	movement.flags.ignore_permissions = True
 	frappe.flags.campus_assets_approved_transfer = doc.name
 	try:

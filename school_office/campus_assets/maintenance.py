@@ -136,7 +136,14 @@ def create_plan(asset_name: str) -> str | None:
 
 
 def on_asset_submit(doc, method=None):
-	create_plan(doc.name)
+	"""The plan is the system's: ERPNext's Asset Maintenance assigns its tasks (assign_to.add, which checks
+	the session user's rights on Asset Maintenance), so it is made as Administrator whoever submits."""
+	user = frappe.session.user
+	frappe.set_user("Administrator")
+	try:
+		create_plan(doc.name)
+	finally:
+		frappe.set_user(user)
 
 
 def remind_overdue():

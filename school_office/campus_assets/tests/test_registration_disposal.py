@@ -16,6 +16,7 @@ from school_office.campus_assets.tests.helpers import (
 	KEEPER,
 	LOC_A,
 	LOC_B,
+	LOC_C,
 	OM,
 	STAFF,
 	make_asset,
@@ -222,6 +223,11 @@ class TestTransfer(FrappeTestCase):
 		self.assertRaises(frappe.PermissionError, api.approve_transfer, t.name)
 		frappe.set_user(AA)
 		self.assertRaises(frappe.PermissionError, api.approve_transfer, t.name)
+		# the asset administrator edits the draft movement to send the asset elsewhere: not what is approved
+		frappe.set_user(AA)
+		m = frappe.get_doc("Asset Movement", movement.name)
+		m.assets[0].target_location = LOC_C
+		m.save()
 		frappe.set_user(DH_A)
 		self.assertEqual(api.approve_transfer(t.name), "Pending Target Approval")
 		self.assertRaises(frappe.PermissionError, api.approve_transfer, t.name)
