@@ -463,3 +463,20 @@ class TestDigest(NoticeTestCase):
 		before = frappe.db.count("Email Queue")
 		self.assertGreater(digest.send_daily_digest(), 0)
 		self.assertGreater(frappe.db.count("Email Queue"), before)
+
+	def test_weekly_and_monthly_department_news_by_mail(self):
+		news = make_notice(self.p.staff, title="Teaching affairs: new timetable", department=self.p.dept_b)
+		publish(self.p, news)
+		no_dept = make_notice(self.p.staff, title="Not department news")
+		publish(self.p, no_dept)
+		frappe.set_user("Administrator")
+		start, end = digest.window("weekly")
+		per_user = digest.build_mailing(start, end, department_news=True)
+		self.assertIn(news, [d.name for d in per_user[self.p.teacher_b]])
+		self.assertNotIn(no_dept, [d.name for d in per_user[self.p.teacher_b]])
+		# sent on the Monday after (the previous week) and on the 1st of the next month
+		self.assertGreater(digest.send_weekly_digest(end + timedelta(hours=7)), 0)
+		month_end = digest.window("monthly")[1]
+		self.assertGreater(digest.send_monthly_digest(month_end + timedelta(hours=7)), 0)
+		messages = frappe.get_all("Email Queue", filters={"creation": (">=", start)}, pluck="message")
+		self.assertTrue(any("Teaching affairs: new timetable" in (m or "") for m in messages))
