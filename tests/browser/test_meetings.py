@@ -95,3 +95,45 @@ def test_rsvp_and_sign_in_on_a_phone(walks, admin_api):
 		page.locator(".so-sign-in-result").filter(has_text=zh("Signed in at {0}").split("{0}")[0]).wait_for()
 		assert page.locator(".so-sign-in-button").count() == 0
 	walks.done(teacher)
+
+
+def test_organiser_requests_and_leader_approves_on_the_desk(walks, admin_api, playwright_instance, site_url):
+	"""The desk form at phone width: the organiser sends the meeting for approval, the leader approves it."""
+	from tests.browser.harness import Api
+
+	t = tag()
+	starts = next_minute(site_now(admin_api), 60 * 24 * 20)
+	organiser = Api(playwright_instance, site_url)
+	organiser.login(f"dept.head@{D}", "SchoolOffice#2026")
+	doc = organiser.insert(
+		{
+			"doctype": "Meeting",
+			"title": f"学期工作会 {t}",
+			"meeting_type": "Department",
+			"starts_on": starts.strftime("%Y-%m-%d %H:%M:%S"),
+			"ends_on": (starts + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S"),
+			"attendees": [{"user": f"teacher@{D}"}],
+			"agenda": [{"topic": "工作安排", "minutes_allotted": 30}],
+		}
+	)
+	organiser.close()
+	name = doc["name"]
+	head = walks("dept.head")
+	with head.step("the organiser's draft opens on the desk"):
+		head.open_form("Meeting", name)
+		assert head.doc()["status"] == "Draft"
+
+	with head.step("send it for approval"):
+		head.action("Send for Approval")
+		head.page.wait_for_function("() => cur_frm.doc.status === 'Pending Approval'")
+		head.settle()
+
+	leader = walks("school.leader")
+	with leader.step("the leader approves it"):
+		leader.open_form("Meeting", name)
+		leader.action("Approve", group="Review")
+		leader.page.wait_for_function("() => cur_frm.doc.status === 'Approved'")
+		leader.settle()
+		assert admin_api.get_doc("Meeting", name)["approver"] == f"school.leader@{D}"
+	walks.done(head)
+	walks.done(leader)

@@ -201,7 +201,12 @@ class Meeting(Document):
 		user = frappe.session.user
 		mine = next((a for a in self.attendees or [] if user in (a.user, a.delegate)), None)
 		self.set_onload("my_rsvp", mine.rsvp if mine else None)
-		self.set_onload("can_edit", bool(self.has_permission("write")))
+		self.set_onload(
+			"can_edit",
+			bool(
+				frappe.permissions.has_permission("Meeting", "write", self, user=user, raise_exception=False)
+			),
+		)
 		self.set_onload("is_minute_taker", user == self.minute_taker)
 		self.set_onload("can_publish", can_publish(self, user))
 		self.set_onload("project_progress", project_progress(self))
