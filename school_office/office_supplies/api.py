@@ -99,3 +99,45 @@ def open_print_job_count(user):
 def has_department(user):
 	"""Portal card condition: the user is staff with an employee record (they may request supplies)."""
 	return bool(employee_departments(user))
+
+
+@frappe.whitelist(methods=["POST"])
+def print_job_from_service_request(
+	service_request, pages, copies=1, colour="Black and White", sides="Single", urgent=0
+):
+	"""The print room turns a service request (e.g. "Printing and Copying") into a Print Job for its requester:
+	the request's first attachment is the file, its requester and department are the job's."""
+	from school_office.utils.actions import load_for_action
+
+	sr = load_for_action(
+		"Service Request",
+		service_request,
+		"read",
+		roles=("Office Staff", "Office Manager"),
+		message=_("Only the print room makes print jobs from service requests."),
+		for_update=False,
+	)
+	existing = frappe.db.get_value("Print Job", {"service_request": sr.name, "status": ("!=", "Rejected")})
+	if existing:
+		frappe.throw(_("Print job {0} was already made from this request.").format(existing))
+	files = frappe.get_all(
+		"File",
+		filters={"attached_to_doctype": "Service Request", "attached_to_name": sr.name},
+		pluck="file_url",
+		order_by="creation asc",
+		limit=1,
+	)
+	if not files:
+		frappe.throw(_("The service request has no file to print."))
+	job = frappe.new_doc("Print Job")
+	job.flags.system_requester = sr.requester
+	job.department = sr.get("department") or None
+	job.attachment = files[0]
+	job.pages = cint(pages)
+	job.copies = cint(copies) or 1
+	job.colour = colour if colour in ("Black and White", "Colour") else "Black and White"
+	job.sides = sides if sides in ("Single", "Double") else "Single"
+	job.urgent = 1 if cint(urgent) else 0
+	job.service_request = sr.name
+	job.insert()
+	return {"name": job.name, "status": job.status}

@@ -176,8 +176,41 @@ def test_three_quote_rule_refuses_a_purchase_order_over_rest(admin, people, supp
 	)
 
 
+def _pdf() -> bytes:
+	"""A small well-formed one-page PDF."""
+	stream = b"BT /F1 18 Tf 50 750 Td (handout) Tj ET"
+	objects = [
+		b"<< /Type /Catalog /Pages 2 0 R >>",
+		b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+		b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+	]
+	out = bytearray(b"%PDF-1.4\n")
+	offsets = []
+	for i, body in enumerate(objects, 1):
+		offsets.append(len(out))
+		out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+	xref = len(out)
+	out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+	for off in offsets:
+		out += f"{off:010d} 00000 n \n".encode()
+	out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+	return bytes(out)
+
+
+def _upload(session):
+	r = session.post(
+		f"{URL}/api/method/upload_file",
+		files={"file": ("handout.pdf", _pdf(), "application/pdf")},
+		data={"is_private": 1},
+		timeout=60,
+	)
+	assert r.status_code == 200, r.text[:300]
+	return r.json()["message"]["file_url"]
+
+
 def _job(session, **extra):
-	body = {"attachment": "/private/files/http-handout.pdf", "pages": 2, "copies": 2, **extra}
+	body = {"attachment": _upload(session), "pages": 2, "copies": 2, **extra}
 	return session.post(f"{URL}/api/resource/Print Job", json=body, timeout=60)
 
 

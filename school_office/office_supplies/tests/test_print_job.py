@@ -160,3 +160,55 @@ class TestPrintJob(FrappeTestCase):
 		frappe.set_user(self.teacher)
 		self.assertRaises(frappe.PermissionError, frappe.get_list, "Print Quota")
 		self.assertTrue(frappe.has_permission("Print Job", "read", job.name))
+
+
+class TestPrintJobFromServiceRequest(FrappeTestCase):
+	def test_print_room_makes_a_job_from_a_request(self):
+		frappe.set_user("Administrator")
+		from school_office.office_supplies.api import print_job_from_service_request
+
+		dept = fx.make_department("OS Test Print SR")
+		teacher = fx.make_user("srteacher")
+		fx.make_employee(teacher, dept)
+		room = fx.make_user("srroom", ["Office Staff"])
+		stranger = fx.make_user("srstranger")
+		sr = frappe.get_doc(
+			{
+				"doctype": "Service Request",
+				"subject": "Print the exam papers",
+				"requester": teacher,
+				"department": dept,
+				"description": "30 copies",
+			}
+		)
+		sr.flags.ignore_permissions = True
+		sr.insert()
+		import io
+
+		from pypdf import PdfWriter
+
+		buf = io.BytesIO()
+		writer = PdfWriter()
+		writer.add_blank_page(595, 842)
+		writer.write(buf)
+		frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "exam.pdf",
+				"content": buf.getvalue(),
+				"attached_to_doctype": "Service Request",
+				"attached_to_name": sr.name,
+				"is_private": 1,
+			}
+		).insert(ignore_permissions=True)
+		frappe.set_user(stranger)
+		self.assertRaises(frappe.PermissionError, print_job_from_service_request, sr.name, 4, 30)
+		frappe.set_user(room)
+		out = print_job_from_service_request(sr.name, 4, 30)
+		job = frappe.get_doc("Print Job", out["name"])
+		self.assertEqual(
+			(job.requester, job.department, job.quota_pages, job.service_request),
+			(teacher, dept, 120, sr.name),
+		)
+		self.assertRaises(frappe.ValidationError, print_job_from_service_request, sr.name, 4, 30)
+		frappe.set_user("Administrator")

@@ -23,11 +23,16 @@ class PrintJob(Document):
 			self.set_insert_values()
 
 	def set_insert_values(self):
-		if not self.flags.requester_set_by_system:
-			self.requester = frappe.session.user
+		# a permlevel-1 field: Frappe resets a client's value, the system sets it here (from the service request
+		# when the print room makes the job from one)
+		self.requester = self.flags.system_requester or frappe.session.user
 		mine = employee_departments(self.requester)
 		if not self.department:
 			self.department = mine[0] if mine else None
+		if self.flags.system_requester and not self.department:
+			frappe.throw(
+				_("The requester has no department to charge the print job to; set one on the request.")
+			)
 		if not self.department:
 			frappe.throw(
 				_("Choose the department the print job is charged to (you have no employee record).")
