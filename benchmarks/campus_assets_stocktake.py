@@ -432,7 +432,7 @@ def main():
 	got, n_movements = check(frappe, name)
 	print(f"set-based reconciliation: {t_app:.2f} s  ({n_movements} draft movement(s), {got})")
 	labels = {
-		20: "missing + last seen (2 UPDATEs)",
+		20: "unscanned → Missing (1 UPDATE)",
 		40: "draft Asset Movement",
 		60: "draft Asset Repairs",
 		75: "loss review",

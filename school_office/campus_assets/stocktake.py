@@ -172,6 +172,8 @@ def mark_line(stocktake, asset, result, note=None, photo=None):
 		frappe.throw(
 			_("Only the department's asset administrator records its lines."), frappe.PermissionError
 		)
+	if result == "Damaged":
+		asset_helpers.record_seen(asset, None)
 	frappe.db.set_value(
 		LINE,
 		line.name,
@@ -265,15 +267,7 @@ def run_reconciliation(name, commit=True, timings=None):
 		f"update `tab{LINE}` set result='Missing' where parent=%s and parenttype=%s and result='Pending'",
 		(name, DT),
 	)
-	# 2. last seen of everything found (one UPDATE … JOIN)
-	frappe.db.sql(
-		f"""update `tabAsset` a join `tab{LINE}` l on l.asset = a.name
-		set a.last_seen_on = l.scanned_on, a.last_seen_by = l.scanned_by,
-			a.last_seen_location = coalesce(l.found_location, l.expected_location)
-		where l.parent = %s and l.parenttype = %s and l.result in ('Found', 'Found Elsewhere', 'Damaged')
-			and l.scanned_on is not null and (a.last_seen_on is null or a.last_seen_on < l.scanned_on)""",
-		(name, DT),
-	)
+	# 2. last seen: every scan already wrote it on the asset (api.record_scan, mark_line), so no pass here
 	_progress(name, 20, commit, timings)
 	# 3. found elsewhere: one draft Asset Movement (a row per asset, each to where it was found)
 	elsewhere = frappe.db.sql(
