@@ -18,7 +18,11 @@ class AssetStocktake(Document):
 			self.lines = []
 			self.surplus = []
 		if not self.flags.campus_assets_action:
-			# a child row's permlevel fields from the client are not reset by Frappe: the system's are cleared
+			# a child row's permlevel fields from the client are not reset by Frappe: the system's are cleared;
+			# a plan has no lines or surplus until it starts (they are written by the actions, not by saves)
+			if (frappe.db.get_value(self.doctype, self.name, "status") or "Draft") == "Draft":
+				self.lines = []
+				self.surplus = []
 			for d in self.departments:
 				for f in (
 					"asset_administrator",
