@@ -211,6 +211,7 @@ scheduler_events = {
 		# Meetings: minutes reminders / escalation and equipment tests (hourly), Friday digest, monthly report
 		"10 * * * *": [
 			"school_office.meetings.tasks.minutes_reminders",
+			"school_office.meetings.tasks.review_reminders",
 			"school_office.meetings.tasks.setup_reminders",
 		],
 		"0 16 * * 5": ["school_office.meetings.tasks.friday_digest"],

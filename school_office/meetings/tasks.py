@@ -2,6 +2,8 @@
 
 - minutes_reminders (hourly): an hour before the minutes are due the minute-taker is reminded; once
   they are late the chair and the Meeting Team are told (each once per meeting).
+- review_reminders (hourly): minutes still under review when they should have been sent (2 working days
+  after the end) — the chair, the approver and the Meeting Team are told, once.
 - setup_reminders (hourly): equipment not tested by its test date (3 days before) — the Meeting Team is
   reminded; from one day before the meeting the reminder is an escalation to the Office Managers.
 - friday_digest (Fridays): last week's decisions and their state, to the School Leaders (MT-7).
@@ -76,6 +78,36 @@ def minutes_reminders(now=None):
 				update_modified=False,
 			)
 		frappe.db.commit() if not frappe.flags.in_test else None
+
+
+def send_deadline(doc):
+	"""MT-6: the minutes go out within N working days of the meeting's end (school calendar)."""
+	from school_office.meetings.doctype.meeting.meeting import settings_int
+	from school_office.utils.calendar import get_work_calendar
+
+	return get_work_calendar().add_working_days(
+		get_datetime(doc.ends_on), settings_int("minutes_send_working_days", 2)
+	)
+
+
+def review_reminders(now=None):
+	"""Minutes still under review at the send deadline: the chair, the approver and the Meeting Team are
+	told (once)."""
+	now = now or now_datetime()
+	for name in frappe.get_all(
+		"Meeting", filters={"status": "Minutes Review", "review_reminded_on": ("is", "not set")}, pluck="name"
+	):
+		doc = frappe.get_doc("Meeting", name)
+		if now < send_deadline(doc):
+			continue
+		_notify(
+			[doc.chair, doc.approver, *_role_users(["Meeting Team"])],
+			doc.name,
+			_("Overdue: the minutes of {0} were to be sent by {1}; review and publish them").format(
+				doc.title, send_deadline(doc)
+			),
+		)
+		doc.db_set("review_reminded_on", now, update_modified=False)
 
 
 def setup_reminders(now=None):

@@ -632,3 +632,23 @@ class TestMinutesClock(MeetingTestCase):
 		self.assertEqual(
 			frappe.db.count("Notification Log", {"document_name": doc.name, "for_user": TEAM}), 1
 		)
+
+
+class TestMinutesSendWindow(MeetingTestCase):
+	def test_review_overdue_at_the_send_deadline(self):
+		from school_office.meetings.tasks import review_reminders, send_deadline
+
+		doc = self.notified()
+		as_user("Administrator")
+		frappe.db.set_value("Meeting", doc.name, "status", "Minutes Review")
+		deadline = send_deadline(frappe.get_doc("Meeting", doc.name))
+		self.assertGreater(deadline, get_datetime(doc.ends_on) + timedelta(days=1))
+		frappe.db.delete("Notification Log", {"document_name": doc.name})
+		review_reminders(now=deadline - timedelta(minutes=5))
+		self.assertFalse(frappe.db.exists("Notification Log", {"document_name": doc.name}))
+		review_reminders(now=deadline + timedelta(minutes=5))
+		review_reminders(now=deadline + timedelta(hours=2))
+		self.assertEqual(
+			frappe.db.count("Notification Log", {"document_name": doc.name, "for_user": LEADER}), 1
+		)
+		self.assertTrue(frappe.db.exists("Notification Log", {"document_name": doc.name, "for_user": TEAM}))
