@@ -194,6 +194,7 @@ class TestRoleBookkeeping(FrappeTestCase):
 				"Department Head",
 				"Document Clerk",
 				"Maintenance Technician",
+				"Meeting Team",
 				"Office Staff",
 				"School Leader",
 			],

@@ -76,7 +76,7 @@ class TestWorkspaces(FrappeTestCase):
 					finally:
 						frappe.set_user("Administrator")
 		# School Office: settings and holiday arrangements; Office Documents: what the document roles read
-		outside = {"Maintenance Technician", "Asset Administrator"}
+		outside = {"Maintenance Technician", "Asset Administrator", "Meeting Team"}
 		self.assertEqual(
 			refused,
 			{"School Office": outside, "Office Documents": outside, "Venues": set(), "Service Desk": set()},
