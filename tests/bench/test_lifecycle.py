@@ -2,9 +2,29 @@
 
 import json
 
+from school_office.setup.roles import APP_ROLES
 from tests.bench.conftest import DESTRUCTIVE_SITE, SITE, URL, bench, need
 from tests.conftest import ROOT
 from tests.meta.checks import load_app
+
+APP_MODULES = (ROOT / "school_office" / "modules.txt").read_text().split("\n")
+APP_MODULES = [m.strip() for m in APP_MODULES if m.strip()]
+
+
+def _foreign_custom_fields() -> list[tuple[str, str]]:
+	"""(doctype, fieldname) of every custom field the modules add to Frappe's and ERPNext's doctypes."""
+	from school_office.campus_assets.install import CUSTOM_FIELDS as assets
+	from school_office.campus_identity.install import GROUP_FIELD
+	from school_office.notices.install import USER_FIELDS
+	from school_office.office_supplies.install import CUSTOM_FIELDS as supplies
+
+	pairs = [("User", GROUP_FIELD["fieldname"])] + [("User", f["fieldname"]) for f in USER_FIELDS]
+	for defs in (assets, supplies):
+		for dt, fields in defs.items():
+			pairs += [(dt, f["fieldname"]) for f in fields]
+	assert len(pairs) > 10, pairs
+	return pairs
+
 
 APP_DOCTYPES = sorted(
 	name for name, dt in load_app(ROOT / "school_office").doctypes.items() if not dt.get("issingle")
@@ -54,36 +74,43 @@ def test_uninstall_leaves_nothing_and_reinstall_works():
 	if "school_office" not in installed:
 		bench("--site", site, "install-app", "school_office")
 	bench("--site", site, "uninstall-app", "school_office", "--yes", "--no-backup")
+	modules = ", ".join(f"'{m}'" for m in APP_MODULES)
 	checks = {
-		"doctypes": "select count(*) from tabDocType where module in ('School Office','Service Desk','Office Documents','Meetings','Venues','Campus Assets','Office Supplies','Notices')",
-		"roles": "select count(*) from tabRole where name in ('Office Manager','Office Staff','Department Head','School Leader','Document Clerk','Maintenance Technician','Asset Administrator')",
+		"doctypes": f"select count(*) from tabDocType where module in ({modules})",
+		"roles": "select count(*) from tabRole where name in ("
+		+ ", ".join(f"'{r}'" for r in APP_ROLES)
+		+ ")",
 		"profiles": "select count(*) from `tabRole Profile` where name like 'School %'",
 		"modules": "select count(*) from `tabModule Def` where app_name='school_office'",
-		"workspaces": "select count(*) from tabWorkspace where module in ('School Office','Service Desk')",
-		"print formats": "select count(*) from `tabPrint Format` where module in ('School Office','Service Desk')",
+		"workspaces": f"select count(*) from tabWorkspace where module in ({modules})",
+		"print formats": f"select count(*) from `tabPrint Format` where module in ({modules})",
 		"tables": "select count(*) from information_schema.tables where table_schema=database() and table_name in ("
 		+ ", ".join(f"'tab{name}'" for name in APP_DOCTYPES)
 		+ ")",
 		"workflows": "select count(*) from tabWorkflow where document_type in ("
 		+ ", ".join(f"'{n}'" for n in APP_DOCTYPES)
 		+ ")",
-		"notifications": "select count(*) from tabNotification where module in ('School Office','Service Desk','Office Documents','Venues')",
+		"notifications": f"select count(*) from tabNotification where module in ({modules})",
 		"custom fields": "select count(*) from `tabCustom Field` where dt in ("
 		+ ", ".join(f"'{n}'" for n in APP_DOCTYPES)
 		+ ")",
+		# the app's custom fields on Frappe's and ERPNext's doctypes (Asset, Purchase Order, User …)
+		"custom fields on others' doctypes": "select count(*) from `tabCustom Field` where "
+		+ " or ".join(f"(dt='{dt}' and fieldname='{f}')" for dt, f in _foreign_custom_fields()),
 		"property setters": "select count(*) from `tabProperty Setter` where doc_type in ("
 		+ ", ".join(f"'{n}'" for n in APP_DOCTYPES)
 		+ ")",
 		"slas": "select count(*) from `tabService Level Agreement` where document_type in ("
 		+ ", ".join(f"'{n}'" for n in APP_DOCTYPES)
 		+ ")",
-		"pages": "select count(*) from tabPage where module in ('School Office','Service Desk','Office Documents','Venues')",
-		"reports": "select count(*) from tabReport where module in ('School Office','Service Desk','Office Documents','Venues')",
+		"pages": f"select count(*) from tabPage where module in ({modules})",
+		"reports": f"select count(*) from tabReport where module in ({modules})",
 	}
 	left = {k: _count(site, q) for k, q in checks.items()}
 	assert left == {k: 0 for k in checks}, left
 	bench("--site", site, "install-app", "school_office")
-	assert _count(site, "select count(*) from `tabService Type`") == 12  # the seeded catalogue, once
+	# the seeded catalogue (12) and the inspections' rectification type, once
+	assert _count(site, "select count(*) from `tabService Type`") == 13
 	# settings carry their defaults on a fresh install (not the install time Frappe gives new Time fields)
 	assert _count(
 		site,

@@ -268,6 +268,29 @@ def test_print_jobs_forged_fields_others_jobs_and_approvals(admin, people):
 	assert r.status_code == 200, r.text[:300]
 
 
+def test_a_supply_request_over_http(admin, people):
+	call = f"{URL}/api/method/school_office.office_supplies.pickup.request_supplies"
+	r = people["student"].post(
+		call, data={"items": json.dumps([{"item_code": "OS-PAPER-A4", "qty": 1}])}, timeout=60
+	)
+	assert r.status_code == 403, r.text[:300]
+	r = people["staff"].post(
+		call, data={"items": json.dumps([{"item_code": "OS-PAPER-A4", "qty": 2}])}, timeout=60
+	)
+	assert r.status_code == 200, r.text[:300]
+	name = r.json()["message"]["name"]
+	approve = f"{URL}/api/method/school_office.office_supplies.pickup.approve_request"
+	r = people["staff"].post(approve, data={"material_request": name}, timeout=60)
+	assert r.status_code == 403, r.text[:300]
+	# forging the approval on the request itself
+	r = admin.put(
+		f"{URL}/api/resource/Material Request/{name}",
+		json={"department_approved_by": f"office.staff@{people['domain']}"},
+		timeout=60,
+	)
+	assert r.status_code == 403, r.text[:300]
+
+
 def test_supply_plan_system_fields_and_approval(admin, people):
 	staff = people["staff"]
 	existing = admin.get(f"{URL}/api/resource/Material Request", params={"limit_page_length": 1}, timeout=60)
@@ -295,29 +318,6 @@ def test_supply_plan_system_fields_and_approval(admin, people):
 	r = people["teacher"].get(f"{URL}/api/resource/Supply Plan/{plan['name']}", timeout=60)
 	assert r.status_code == 403
 	admin.delete(f"{URL}/api/resource/Supply Plan/{plan['name']}", timeout=60)
-
-
-def test_a_supply_request_over_http(admin, people):
-	call = f"{URL}/api/method/school_office.office_supplies.pickup.request_supplies"
-	r = people["student"].post(
-		call, data={"items": json.dumps([{"item_code": "OS-PAPER-A4", "qty": 1}])}, timeout=60
-	)
-	assert r.status_code == 403, r.text[:300]
-	r = people["staff"].post(
-		call, data={"items": json.dumps([{"item_code": "OS-PAPER-A4", "qty": 2}])}, timeout=60
-	)
-	assert r.status_code == 200, r.text[:300]
-	name = r.json()["message"]["name"]
-	approve = f"{URL}/api/method/school_office.office_supplies.pickup.approve_request"
-	r = people["staff"].post(approve, data={"material_request": name}, timeout=60)
-	assert r.status_code == 403, r.text[:300]
-	# forging the approval on the request itself
-	r = admin.put(
-		f"{URL}/api/resource/Material Request/{name}",
-		json={"department_approved_by": f"office.staff@{people['domain']}"},
-		timeout=60,
-	)
-	assert r.status_code == 403, r.text[:300]
 
 
 @pytest.mark.parametrize("route", ["/print-request", "/supplies-pickup"])

@@ -166,7 +166,7 @@
 				el("span", { class: "so-kind", text: state.work.labels[item.kind] || item.kind }),
 				el("span", { class: "so-pill", text: item.status_label || item.status }),
 			]),
-			el("div", { class: "so-item-title", text: item.title }),
+			el("div", { class: "so-item-title", "data-so-ignore": true, text: item.title }),
 			item.subtitle ? el("div", { class: "so-item-sub", text: item.subtitle }) : null,
 			due ? el("div", { class: "so-due" + (item.overdue ? " so-due-over" : ""), text: due }) : null,
 			buttons,
@@ -308,7 +308,7 @@
 			{ class: "so-list" },
 			state.notifications.map((n) =>
 				el("li", { class: "so-item" + (n.read ? "" : " so-unread") }, [
-					el("div", { class: "so-item-title", text: strip_tags(n.subject) }),
+					el("div", { class: "so-item-title", "data-so-ignore": true, text: strip_tags(n.subject) }),
 					el("div", { class: "so-item-sub", text: (n.creation || "").slice(0, 16) }),
 					n.document_type && n.document_name
 						? el("a", {
