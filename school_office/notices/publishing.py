@@ -205,9 +205,10 @@ def send_email(doc, users, subject: str, update_idx=None):
 def expire_notices():
 	"""Published notices past their Publish Until become Expired (hourly)."""
 	now = now_datetime()
-	for name in frappe.get_all(
-		DOCTYPE, filters={"status": "Published", "publish_until": ("<", now)}, pluck="name"
-	):
+	# "is set" first: Frappe compares an empty datetime as 0001-01-01, so "<" alone would expire every
+	# notice published without an end
+	filters = [["status", "=", "Published"], ["publish_until", "is", "set"], ["publish_until", "<", now]]
+	for name in frappe.get_all(DOCTYPE, filters=filters, pluck="name"):
 		frappe.db.savepoint("so_expire")
 		try:
 			doc = frappe.get_doc(DOCTYPE, name)

@@ -189,8 +189,14 @@ class TestPermissions(NoticeTestCase):
 				"publish_until": now_datetime() - timedelta(minutes=1),
 			},
 		)
+		# a notice published without an end stays published
+		lasting = make_notice(self.p.staff, title="Until further notice")
+		publish(self.p, lasting)
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.get_value("Notice", lasting, "publish_until"))
 		publishing.expire_notices()
 		self.assertEqual(frappe.db.get_value("Notice", other, "status"), "Expired")
+		self.assertEqual(frappe.db.get_value("Notice", lasting, "status"), "Published")
 
 
 def _count_as_session(name):
