@@ -14,6 +14,7 @@ import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from school_office.core.campus_assets import DEFAULT_NUMBER_PATTERN
+from school_office.setup.permissions import PERM_FLAGS
 
 ITEM_PREFIX = "GBT-"
 
@@ -215,22 +216,6 @@ PERMISSIONS = {
 		"Maintenance Technician": {"read": 1, "write": 1, "print": 1},
 	},
 }
-PERM_FLAGS = (
-	"select",
-	"read",
-	"write",
-	"create",
-	"delete",
-	"submit",
-	"cancel",
-	"amend",
-	"report",
-	"export",
-	"import",
-	"share",
-	"print",
-	"email",
-)
 
 
 def create_fields():
