@@ -192,6 +192,7 @@ scheduler_events = {
 	"daily": [
 		"school_office.service_desk.tasks.auto_close",
 		"school_office.campus_assets.maintenance.remind_overdue",
+		"school_office.service_desk.survey.update_states",
 	],
 	"cron": {
 		"* * * * *": ["school_office.service_desk.routing.route_new_requests"],

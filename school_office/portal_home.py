@@ -82,6 +82,28 @@ PORTAL_PAGES = [
 		"count": "school_office.meetings.api.upcoming_meeting_count",
 		"count_label": "{0} upcoming",
 	},
+	{
+		"route": "/satisfaction-survey",
+		"title": "Satisfaction Survey",
+		"description": "Tell the office how it served you this semester",
+		"icon": "star",
+		"count": "school_office.service_desk.survey.pending_survey_count",
+		"count_label": "{0} to answer",
+		"condition": "school_office.service_desk.survey.any_open_survey",
+	},
+	{
+		"route": "/survey-results",
+		"title": "Survey Results",
+		"description": "The published results of the satisfaction surveys",
+		"icon": "dashboard",
+		"condition": "school_office.service_desk.survey.any_published_results",
+	},
+	{
+		"route": "/adopted-suggestions",
+		"title": "Adopted Suggestions",
+		"description": "Suggestions the school has taken up, and what came of them",
+		"icon": "review",
+	},
 ]
 
 # the service type whose application is made on the venue booking page, not as a service request

@@ -408,8 +408,13 @@ def fill_review(doc, method=None):
 			row.status = "Passed" if ok else "Failed"
 		filled = True
 	if filled and not (doc.additional_information or "").strip():
+		from school_office.service_desk.survey import quarter_line
+
 		doc.additional_information = _(
 			"Figures of {0} requests filed from {1} to {2} (report Service Desk KPIs)."
 		).format(t["requests"], start, end)
+		satisfaction = quarter_line(start, end)
+		if satisfaction:
+			doc.additional_information += "\n" + satisfaction
 	if filled and hasattr(doc, "set_status"):
 		doc.set_status()

@@ -164,5 +164,8 @@ SERVICE_TYPES = (
 )
 
 
+# service type -> how the complaint analysis counts it (CF-4)
+FEEDBACK_NATURES = {"Complaint": "Complaint", "Suggestion": "Suggestion"}
+
 # service type -> application form whose extra fields the request shows (SD-10)
 FORM_TEMPLATES = {"Leave Slip": "Leave Slip", "Venue Application": "Venue Application"}

@@ -10,6 +10,7 @@ import frappe
 from school_office.service_desk.materials import FORM_MATERIALS
 from school_office.setup.default_data import (
 	CATEGORIES,
+	FEEDBACK_NATURES,
 	FORM_TEMPLATES,
 	ISSUE_PRIORITIES,
 	SERVICE_TYPES,
@@ -122,6 +123,7 @@ def _seed_catalogue():
 				"time_limit_hours": hours,
 				"default_priority": priority if frappe.db.exists("Issue Priority", priority) else None,
 				"is_complaint": is_complaint,
+				"feedback_nature": FEEDBACK_NATURES.get(name),
 				"form_template": FORM_TEMPLATES.get(name),
 				"is_published": 1,
 				"description": description,

@@ -88,6 +88,7 @@ class ServiceRequest(Document):
 		self.validate_status_change()
 		self.validate_reasons()
 		self.validate_rating()
+		self.validate_adoption()
 		self.set_timestamps()
 		self.update_complaint_milestones()
 
@@ -122,6 +123,7 @@ class ServiceRequest(Document):
 		st = frappe.get_cached_doc("Service Type", self.service_type)
 		self.service_category = st.service_category
 		self.is_complaint = st.is_complaint
+		self.feedback_nature = st.feedback_nature or ("Complaint" if st.is_complaint else None)
 		self.form_template = st.form_template
 		if st.service_team and not self.service_team:
 			self.service_team = st.service_team
@@ -219,6 +221,24 @@ class ServiceRequest(Document):
 			frappe.throw(_("Explain to the requester why it cannot be solved."), title=_("Reason Required"))
 		if self.is_complaint and self.status == "Closed" and not self.outcome:
 			frappe.throw(_("Record the outcome before closing a complaint."), title=_("Outcome Required"))
+
+	def validate_adoption(self):
+		"""CF-4: an adopted suggestion, its public summary and result; publishing needs all three. Who may
+		set them is the permlevel (4: Office Manager); when it was published is the system's."""
+		if (self.adopted or self.publish_adoption) and self.feedback_nature != "Suggestion":
+			frappe.throw(_("Only suggestions can be adopted."), title=_("Not a Suggestion"))
+		if self.publish_adoption:
+			if not self.adopted:
+				frappe.throw(_("Only an adopted suggestion can be published."), title=_("Not Adopted"))
+			if not ((self.public_summary or "").strip() and (self.adoption_result or "").strip()):
+				frappe.throw(
+					_("Write the public summary and the result before publishing the suggestion."),
+					title=_("Summary and Result Required"),
+				)
+			if not self.adoption_published_on:
+				self.adoption_published_on = now_datetime()
+		else:
+			self.adoption_published_on = None
 
 	def validate_rating(self):
 		if cint(self.rating) == 0 and not self.rated_on:
