@@ -16,6 +16,7 @@ FORM_MATERIALS = frozenset(
 		"Meeting topic and attendees",
 		"Location and description of the fault",
 		"Description of the problem",
+		"Description of the suggestion",
 	}
 )
 

@@ -97,3 +97,22 @@ def remove_defaults():
 	if frappe.db.exists("Quality Goal", GOAL) and not frappe.db.exists("Quality Review", {"goal": GOAL}):
 		if not frappe.db.exists("Quality Action", {"goal": GOAL}):
 			frappe.delete_doc("Quality Goal", GOAL, ignore_permissions=True, force=True)
+
+
+DEMO_SURVEY = "General Office Satisfaction Survey"
+
+
+def make_demo(ctx):
+	"""Demo: this semester's survey, open on the portal with the five standard questions (SD-13)."""
+	if frappe.db.exists("Satisfaction Survey", {"title": DEMO_SURVEY}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Satisfaction Survey",
+			"title": DEMO_SURVEY,
+			"semester": "2026-2027 Autumn Semester",
+			"intro": "Five questions and one open question; it takes two minutes.",
+			"published": 1,
+			"results_published": 1,
+		}
+	).insert(ignore_permissions=True)

@@ -7,7 +7,9 @@ Review (``quality.fill_review``) as its satisfaction line.
 
 - ``Satisfaction Survey`` (Office Manager): the choice questions (best choice first; empty choices mean the
   five-point scale), the open question, the dates, *Published* (open for answers) and *Results Published*.
-  New surveys start with the five standard questions of the seed. Anonymous by default.
+  New surveys start with the five standard questions of the seed, in the language of the Office Manager who
+  sets the survey up (questions are shown as written; English ones are translated for zh users).
+  Anonymous by default.
 - ``submit_response`` (portal, POST): the signed-in user's answers, checked against the survey's own
   questions (``school_office/core/survey.py``); one response per person and survey, kept by a unique
   key (an HMAC of survey and user with the site's encryption key, so an anonymous response cannot be traced
@@ -35,7 +37,7 @@ ANSWER = "Satisfaction Survey Answer"
 MANAGERS = ("Office Manager", "System Manager")
 OPEN = "Accepting Answers"
 
-# the seed's five choice questions and its open question (SD-13); stored in English, shown translated
+# the seed's five choice questions and its open question (SD-13), translated when a survey is set up
 DEFAULT_QUESTIONS = (
 	"How satisfied are you with the staff's service attitude?",
 	"How satisfied are you with how quickly your matters were handled?",
@@ -44,6 +46,16 @@ DEFAULT_QUESTIONS = (
 	"Overall, how satisfied are you with the General Office?",
 )
 DEFAULT_OPEN_QUESTION = "What should the General Office improve?"
+
+
+@frappe.whitelist()
+def default_questions():
+	"""The standard questions for a new survey's form, in the user's language."""
+	frappe.has_permission(SURVEY, "create", throw=True)
+	return {
+		"questions": [_(q) for q in DEFAULT_QUESTIONS],
+		"open_question": _(DEFAULT_OPEN_QUESTION),
+	}
 
 
 def questions_of(doc) -> list[dict]:

@@ -1,6 +1,7 @@
 """Complaint analysis (issue #14, CF-4): sites that installed an earlier build get the feedback nature on
 the seeded Complaint and Suggestion service types (only where an administrator has not set one), and
-every complaint-type request gets the nature of its type, so the analysis counts the past too."""
+every complaint-type request gets the nature of its type, so the analysis counts the past too. The
+seeded Suggestion's "Description of the suggestion" is given in the form (the portal asked a file for it)."""
 
 import frappe
 
@@ -21,3 +22,8 @@ def execute():
 			where service_type = %s and ifnull(feedback_nature, '') = ''""",
 			(st.feedback_nature or "Complaint", st.name),
 		)
+	frappe.db.sql(
+		"""update `tabService Type Material` set given_in_form = 1
+		where parenttype = 'Service Type' and material = 'Description of the suggestion'"""
+	)
+	frappe.clear_cache(doctype="Service Type")

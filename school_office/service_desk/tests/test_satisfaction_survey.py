@@ -66,8 +66,8 @@ class TestSatisfactionSurvey(FrappeTestCase):
 
 	def test_new_survey_has_the_five_standard_questions_and_only_the_manager_makes_one(self):
 		doc = self.make_survey(published=0)
-		self.assertEqual([q.question for q in doc.questions], list(survey.DEFAULT_QUESTIONS))
-		self.assertEqual(doc.open_question, survey.DEFAULT_OPEN_QUESTION)
+		self.assertEqual([q.question for q in doc.questions], [frappe._(q) for q in survey.DEFAULT_QUESTIONS])
+		self.assertEqual(doc.open_question, frappe._(survey.DEFAULT_OPEN_QUESTION))
 		self.assertEqual(doc.status, "Draft")
 		for user in (self.staff, self.students[0]):
 			frappe.set_user(user)

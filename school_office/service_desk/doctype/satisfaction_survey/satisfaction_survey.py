@@ -13,11 +13,13 @@ from school_office.service_desk import survey
 
 class SatisfactionSurvey(Document):
 	def before_insert(self):
+		# the standard questions in the language of whoever sets the survey up: the page shows them as
+		# written (a question stored in English is still shown translated to zh users)
 		if not self.questions:
 			for q in survey.DEFAULT_QUESTIONS:
-				self.append("questions", {"question": q})
+				self.append("questions", {"question": _(q)})
 		if not self.open_question:
-			self.open_question = survey.DEFAULT_OPEN_QUESTION
+			self.open_question = _(survey.DEFAULT_OPEN_QUESTION)
 
 	def validate(self):
 		if self.opens_on and self.closes_on and getdate(self.closes_on) < getdate(self.opens_on):
