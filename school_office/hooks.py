@@ -42,7 +42,11 @@ doctype_list_js = {"Asset": "campus_assets/client/asset_list.js"}
 
 # Document events
 doc_events = {
-	"*": {"validate": "school_office.office_documents.secrecy.validate_links_to_documents"},
+	"*": {
+		"validate": "school_office.office_documents.secrecy.validate_links_to_documents",
+		# a new record's child rows: the permlevels Frappe checks only on existing records
+		"before_insert": "school_office.utils.child_permlevels.reset_child_permlevels",
+	},
 	"School Office Settings": {
 		"on_update": "school_office.utils.calendar.clear_calendar_cache",
 		"on_change": [

@@ -20,10 +20,7 @@ class AssetDisposal(Document):
 		if self.flags.in_insert:
 			self.requested_by = frappe.session.user
 			self.status = "Requested"
-			# Frappe does not reset a child row's permlevel fields sent by the client: the system's are cleared
-			for row in self.items:
-				row.scrapped = 0
-				row.journal_entry = None
+			# the rows' scrapped / journal entry sent by a client: reset by utils.child_permlevels
 
 	def validate(self):
 		if not self.is_new() and not self.flags.campus_assets_action:
