@@ -116,6 +116,16 @@ def choice_label(choice: str) -> str:
 	return _(choice)
 
 
+def require_login_for(route: str):
+	"""Guests on a survey page log in and come back to the same survey."""
+	from urllib.parse import urlencode
+
+	from school_office.service_desk.portal import require_login
+
+	name = frappe.form_dict.survey
+	require_login(route + ("?" + urlencode({"survey": name}) if name else ""))
+
+
 def survey_for_page(name: str):
 	"""The published survey a portal user may open, or None."""
 	if not name or not frappe.db.exists(SURVEY, {"name": name, "published": 1}):

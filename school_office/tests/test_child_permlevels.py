@@ -10,6 +10,7 @@ import frappe
 from frappe.model import display_fieldtypes
 from frappe.tests.utils import FrappeTestCase
 
+from school_office.tests.fixtures import make_user
 from school_office.utils.child_permlevels import app_modules, data_fields, reset_child_permlevels
 
 FORGED = {
@@ -58,17 +59,7 @@ def creator_of(doctype):
 			if p.create and not p.permlevel and p.role not in ("Administrator", "All", "Guest")
 		}
 	)
-	email = f"childperm.{frappe.scrub(doctype)}@test.school"
-	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": "Child Perm",
-				"send_welcome_email": 0,
-				"roles": [{"role": r} for r in roles],
-			}
-		).insert(ignore_permissions=True)
+	email = make_user(f"childperm.{frappe.scrub(doctype)}@test.school", roles)
 	return email, roles
 
 

@@ -5,6 +5,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from school_office.campus_assets.install import create_defaults
+from school_office.tests.fixtures import company, make_department, make_user
 
 COMPANY = None
 OM = "ca.manager@test.school"
@@ -16,44 +17,6 @@ KEEPER = "ca.keeper@test.school"
 TECH = "ca.tech@test.school"
 STAFF = "ca.staff@test.school"
 LOC_A, LOC_B, LOC_C = "CA Test Room A", "CA Test Room B", "CA Test Room C"
-
-
-def company():
-	return frappe.db.get_value("Company", {"abbr": "DS"}) or frappe.db.get_value("Company", {})
-
-
-def make_user(email, roles=()):
-	if not frappe.db.exists("User", email):
-		u = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"user_type": "System User",
-				"roles": [{"role": r} for r in roles],
-			}
-		)
-		u.flags.ignore_password_policy = True
-		u.insert(ignore_permissions=True)
-	else:
-		u = frappe.get_doc("User", email)
-		missing = [r for r in roles if r not in {x.role for x in u.roles}]
-		if missing:
-			u.add_roles(*missing)
-	return email
-
-
-def make_department(name):
-	c = company()
-	existing = frappe.db.get_value("Department", {"department_name": name, "company": c})
-	if existing:
-		return existing
-	return (
-		frappe.get_doc({"doctype": "Department", "department_name": name, "company": c})
-		.insert(ignore_permissions=True)
-		.name
-	)
 
 
 def make_employee(user, department):

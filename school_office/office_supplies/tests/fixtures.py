@@ -3,6 +3,8 @@
 import frappe
 from frappe.utils import add_days, nowdate
 
+from school_office.tests import fixtures as shared
+
 COMPANY = "Demo School"
 PREFIX = "ostest"
 
@@ -22,31 +24,11 @@ def warehouse(comp=None):
 
 
 def make_user(local, roles=(), user_type="System User"):
-	email = f"{PREFIX}.{local}@example.com"
-	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": local,
-				"send_welcome_email": 0,
-				"user_type": user_type,
-				"roles": [{"role": r} for r in roles],
-			}
-		).insert(ignore_permissions=True)
-	return email
+	return shared.make_user(f"{PREFIX}.{local}@example.com", roles, user_type, first_name=local)
 
 
 def make_department(name, comp=None):
-	comp = comp or company()
-	found = frappe.db.get_value("Department", {"department_name": name, "company": comp})
-	if found:
-		return found
-	return (
-		frappe.get_doc({"doctype": "Department", "department_name": name, "company": comp})
-		.insert(ignore_permissions=True)
-		.name
-	)
+	return shared.make_department(name, comp or company())
 
 
 def make_employee(user, department, comp=None):

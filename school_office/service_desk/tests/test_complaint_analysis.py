@@ -13,35 +13,10 @@ from frappe.tests.utils import FrappeTestCase
 from school_office.service_desk.feedback import published_suggestions
 from school_office.service_desk.tests.test_hardening import make_staff
 from school_office.service_desk.tests.test_portal import make_portal_user
+from school_office.tests.fixtures import make_department, make_user
 
 DT = "Service Request"
 PREFIX = "CFA-FIX-"
-
-
-def make_office_staff(email):
-	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": "Analysis Staff",
-				"send_welcome_email": 0,
-				"roles": [{"role": "Office Staff"}],
-			}
-		).insert(ignore_permissions=True)
-	return email
-
-
-def department(name):
-	company = frappe.db.get_value("Company", {}, "name")
-	existing = frappe.db.get_value("Department", {"department_name": name}, "name")
-	if existing:
-		return existing
-	return (
-		frappe.get_doc({"doctype": "Department", "department_name": name, "company": company})
-		.insert(ignore_permissions=True)
-		.name
-	)
 
 
 def load_fixture(logistics, academic):
@@ -79,19 +54,31 @@ def load_fixture(logistics, academic):
 	frappe.db.bulk_insert(DT, fields, values)
 
 
+def new_complaint():
+	return frappe.get_doc(
+		{
+			"doctype": DT,
+			"subject": "noise",
+			"service_type": "Complaint",
+			"problem_type": "Other",
+			"contact": "x",
+		}
+	).insert()
+
+
 class TestComplaintAnalysis(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.manager = make_staff("cfa.manager@test.school")
-		cls.staff = make_office_staff("cfa.staff@test.school")
+		cls.staff = make_user("cfa.staff@test.school", ["Office Staff"])
 		team = frappe.get_doc("Service Team", "Coordination")  # the team of complaints and suggestions
 		if cls.staff not in [m.user for m in team.members]:
 			team.append("members", {"user": cls.staff})
 			team.save(ignore_permissions=True)
 		cls.student = make_portal_user("cfa.student@test.school", "CFA Student")
-		cls.logistics = department("CFA Logistics")
-		cls.academic = department("CFA Academic")
+		cls.logistics = make_department("CFA Logistics")
+		cls.academic = make_department("CFA Academic")
 		load_fixture(cls.logistics, cls.academic)
 
 	def tearDown(self):

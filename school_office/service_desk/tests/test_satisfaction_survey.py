@@ -14,6 +14,7 @@ from frappe.utils import add_days, nowdate
 from school_office.service_desk import survey
 from school_office.service_desk.tests.test_hardening import make_staff
 from school_office.service_desk.tests.test_portal import make_portal_user
+from school_office.tests.fixtures import make_user
 
 SCALE = ["Very Satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very Dissatisfied"]
 
@@ -28,17 +29,7 @@ class TestSatisfactionSurvey(FrappeTestCase):
 		super().setUpClass()
 		cls.manager = make_staff("survey.manager@test.school")
 		cls.students = [make_portal_user(f"survey.student{i}@test.school", f"Survey {i}") for i in range(3)]
-		cls.staff = "survey.staff@test.school"
-		if not frappe.db.exists("User", cls.staff):
-			frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": cls.staff,
-					"first_name": "Survey Staff",
-					"send_welcome_email": 0,
-					"roles": [{"role": "Office Staff"}],
-				}
-			).insert(ignore_permissions=True)
+		cls.staff = make_user("survey.staff@test.school", ["Office Staff"])
 
 	def tearDown(self):
 		frappe.set_user("Administrator")

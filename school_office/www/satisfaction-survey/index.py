@@ -7,15 +7,12 @@ import frappe
 from frappe import _
 
 from school_office.service_desk import survey
-from school_office.service_desk.portal import require_login
 
 no_cache = 1
 
 
 def get_context(context):
-	require_login(
-		"/satisfaction-survey" + (f"?survey={frappe.form_dict.survey}" if frappe.form_dict.survey else "")
-	)
+	survey.require_login_for("/satisfaction-survey")
 	context.no_cache = 1
 	context.show_sidebar = False
 	context.title = _("Satisfaction Survey")

@@ -6,15 +6,12 @@ import frappe
 from frappe import _
 
 from school_office.service_desk import survey
-from school_office.service_desk.portal import require_login
 
 no_cache = 1
 
 
 def get_context(context):
-	require_login(
-		"/survey-results" + (f"?survey={frappe.form_dict.survey}" if frappe.form_dict.survey else "")
-	)
+	survey.require_login_for("/survey-results")
 	context.no_cache = 1
 	context.show_sidebar = False
 	context.title = _("Survey Results")
