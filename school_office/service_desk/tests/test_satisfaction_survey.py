@@ -239,3 +239,18 @@ class TestSatisfactionSurvey(FrappeTestCase):
 		self.assertIn(doc.title, line)
 		self.assertIn("2 responses, average score 75.0, satisfied 50.0 %", line)
 		self.assertIsNone(survey.quarter_line(date(2015, 10, 1), date(2015, 12, 31)))
+
+	def test_the_quarterly_quality_review_reports_the_survey(self):
+		from school_office.service_desk import quality
+		from school_office.service_desk.quality_setup import create_defaults
+
+		create_defaults()
+		doc = self.make_survey()
+		self.answer(self.students[0], doc, all_best(pick="Satisfied"))
+		frappe.db.set_value(survey.SURVEY, doc.name, {"opens_on": "2019-02-01", "closes_on": "2019-03-20"})
+		frappe.db.delete("Quality Review", {"goal": quality.GOAL, "date": "2019-04-01"})
+		review = frappe.get_doc({"doctype": "Quality Review", "goal": quality.GOAL, "date": "2019-04-01"})
+		review.insert(ignore_permissions=True)  # ERPNext's daily job opens it as the system
+		self.assertIn(
+			f"{doc.title}: 1 responses, average score 75.0, satisfied 100.0 %", review.additional_information
+		)
