@@ -45,36 +45,16 @@ AUDIT = f"SA-KPIB-{YEAR}"
 
 def seed(frappe, n, reseed=False):
 	from school_office.core.quality import repeat_flags
+	from school_office.service_desk.tests import kpi_data
 
 	have = frappe.db.count("Service Request", {"name": ("like", f"{PREFIX}%")})
 	if have >= n and not reseed:
 		return have
-	frappe.db.delete("Service Request", {"name": ("like", f"{PREFIX}%")})
-	frappe.db.delete("Service Audit Item", {"parent": AUDIT})
-	frappe.db.delete("Service Audit", {"name": AUDIT})
+	kpi_data.remove(PREFIX, AUDIT)
 	rnd = random.Random(14)
 	start = datetime(YEAR, 1, 1, 8, 0)
 	span = (datetime(YEAR + 1, 1, 1) - start).total_seconds()
 	requesters = [f"kpib.requester{i}@bench.school" for i in range(20_000)]
-	fields = [
-		"name",
-		"subject",
-		"requester",
-		"creation",
-		"modified",
-		"status",
-		"resolved_on",
-		"sla_resolution_by",
-		"contact_rounds",
-		"handling_minutes",
-		"outcome",
-		"is_repeat",
-		"service_type",
-		"service_team",
-		"owner",
-		"modified_by",
-		"docstatus",
-	]
 	rows, audit_items = [], []
 	for i in range(n):
 		name = f"{PREFIX}{i:07d}"
@@ -88,9 +68,7 @@ def seed(frappe, n, reseed=False):
 		rows.append(
 			(
 				name,
-				name,
 				rnd.choice(requesters),
-				created,
 				created,
 				status,
 				resolved,
@@ -101,43 +79,19 @@ def seed(frappe, n, reseed=False):
 				0,
 				rnd.choice(TYPES[team]),
 				team,
-				"Administrator",
-				"Administrator",
-				0,
 			)
 		)
 		if rnd.random() < 0.2:
-			audit_items.append(
-				(
-					f"KPIB-A{i:07d}",
-					AUDIT,
-					"Service Audit",
-					"items",
-					len(audit_items) + 1,
-					name,
-					int(rnd.random() < 0.06),
-				)
-			)
+			audit_items.append((f"KPIB-A{i:07d}", name, int(rnd.random() < 0.06)))
 	# is_repeat as the rule sets it at filing (same requester and type within 30 days before)
-	order = sorted(range(n), key=lambda i: rows[i][3])
+	order = sorted(range(n), key=lambda i: rows[i][2])
 	flags = repeat_flags(
-		[{"requester": rows[i][2], "service_type": rows[i][12], "creation": rows[i][3]} for i in order]
+		[{"requester": rows[i][1], "service_type": rows[i][10], "creation": rows[i][2]} for i in order]
 	)
 	for i, flag in zip(order, flags, strict=True):
-		rows[i] = (*rows[i][:11], int(flag), *rows[i][12:])
-	for k in range(0, n, 10_000):
-		frappe.db.bulk_insert("Service Request", fields, rows[k : k + 10_000])
-	now = datetime.now()
-	frappe.db.bulk_insert(
-		"Service Audit",
-		["name", "month", "status", "owner", "modified_by", "creation", "modified", "docstatus"],
-		[(AUDIT, f"{YEAR}-12", "Completed", "Administrator", "Administrator", now, now, 0)],
-	)
-	frappe.db.bulk_insert(
-		"Service Audit Item",
-		["name", "parent", "parenttype", "parentfield", "idx", "service_request", "has_finding"],
-		audit_items,
-	)
+		rows[i] = (*rows[i][:9], int(flag), *rows[i][10:])
+	kpi_data.insert_requests(rows)
+	kpi_data.insert_audit(AUDIT, f"{YEAR}-12", datetime.now(), audit_items)
 	frappe.db.commit()
 	return n
 
@@ -167,9 +121,9 @@ def main():
 
 	try:
 		if args.cleanup:
-			frappe.db.delete("Service Request", {"name": ("like", f"{PREFIX}%")})
-			frappe.db.delete("Service Audit Item", {"parent": AUDIT})
-			frappe.db.delete("Service Audit", {"name": AUDIT})
+			from school_office.service_desk.tests import kpi_data
+
+			kpi_data.remove(PREFIX, AUDIT)
 			frappe.db.commit()
 			print("removed the benchmark's requests")
 			return

@@ -11,6 +11,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from school_office.service_desk import quality
 from school_office.service_desk.quality_setup import create_defaults
+from school_office.service_desk.tests import kpi_data
 from school_office.service_desk.tests.test_hardening import make_staff
 from school_office.service_desk.tests.test_portal import make_portal_user
 
@@ -37,46 +38,13 @@ FIXTURE = (
 
 
 def load_fixture():
-	frappe.db.delete("Service Request", {"name": ("like", "KPI-FIX-%")})
-	frappe.db.delete("Service Audit Item", {"parent": "SA-KPI-FIXTURE"})
-	frappe.db.delete("Service Audit", {"name": "SA-KPI-FIXTURE"})
-	fields = [
-		"name",
-		"subject",
-		"requester",
-		"creation",
-		"modified",
-		"status",
-		"resolved_on",
-		"sla_resolution_by",
-		"contact_rounds",
-		"handling_minutes",
-		"outcome",
-		"is_repeat",
-		"service_type",
-		"service_team",
-		"owner",
-		"modified_by",
-		"docstatus",
-	]
-	values = [
-		(n, n, req, c, c, st, res, sla, cr, hm, out, rep, TYPE, TEAM, "Administrator", "Administrator", 0)
-		for n, req, c, st, res, sla, cr, hm, out, rep in FIXTURE
-	]
-	frappe.db.bulk_insert("Service Request", fields, values)
-	frappe.db.bulk_insert(
-		"Service Audit",
-		["name", "month", "status", "owner", "modified_by", "creation", "modified", "docstatus"],
-		[("SA-KPI-FIXTURE", "2019-03", "Completed", "Administrator", "Administrator", MONTH, MONTH, 0)],
-	)
-	frappe.db.bulk_insert(
-		"Service Audit Item",
-		["name", "parent", "parenttype", "parentfield", "idx", "service_request", "has_finding"],
-		[
-			("KPI-FIX-A1", "SA-KPI-FIXTURE", "Service Audit", "items", 1, "KPI-FIX-1", 1),
-			("KPI-FIX-A2", "SA-KPI-FIXTURE", "Service Audit", "items", 2, "KPI-FIX-2", 0),
-			("KPI-FIX-A3", "SA-KPI-FIXTURE", "Service Audit", "items", 3, "KPI-FIX-5", 0),
-		],
+	kpi_data.remove("KPI-FIX-", "SA-KPI-FIXTURE")
+	kpi_data.insert_requests([(*row, TYPE, TEAM) for row in FIXTURE])
+	kpi_data.insert_audit(
+		"SA-KPI-FIXTURE",
+		"2019-03",
+		MONTH,
+		[("KPI-FIX-A1", "KPI-FIX-1", 1), ("KPI-FIX-A2", "KPI-FIX-2", 0), ("KPI-FIX-A3", "KPI-FIX-5", 0)],
 	)
 
 
