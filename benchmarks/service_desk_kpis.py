@@ -9,8 +9,8 @@ requests named "KPIB-…" filed in 2015, with assignees' audits, through frappe.
 
 Both compute every KPI of the Service Desk KPIs report (month x team x service type, the whole of 2015):
 
-- report: ``school_office.service_desk.quality.kpi_rows`` + ``figures`` — one grouped query (a window
-  function for repeat inquiries, a grouped join of completed audits);
+- report: ``school_office.service_desk.quality.kpi_rows`` + ``figures`` — one grouped query over the
+  requests (repeat flags and the completed audits' checks and findings are stored on each request);
 - baseline: ``kpi_rows_by_loop`` — the same rows fetched, then every request looked at in Python
   (``school_office.core.quality.kpis_from_rows``).
 

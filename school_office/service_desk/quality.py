@@ -6,8 +6,10 @@ KPI definitions are in ``school_office/core/quality.py`` (no Frappe). Here:
 - ``track_request`` (validate of Service Request): sets ``contact_rounds`` (each Needs Info or reopening
   counts) and, at resolution, ``handling_minutes`` (working minutes from acceptance, else filing, to
   resolution on the School Calendar) — so the report only aggregates stored values.
-- ``kpi_rows`` — the set-based query behind the report: one pass over the period's requests with a window
-  function for repeat inquiries and a grouped join of completed audits, grouped by month, team and type.
+- ``kpi_rows`` — the set-based query behind the report: one grouped pass over the period's requests, by
+  month, team and type; repeat inquiries (``is_repeat``) and the completed audits' checks and findings
+  (``audit_checks`` / ``audit_findings``, kept by ``store_audit_counts`` when an audit is completed or
+  deleted) are stored on the request, so nothing is joined.
 - ``kpi_rows_by_loop`` — the same figures request by request in Python (the benchmark's baseline).
 - ``check_monthly_on_time`` (scheduled on the 1st) — last month's on-time rate below the threshold opens
   an ERPNext Quality Action (Corrective) against the Quality Goal *Service Desk KPIs*, once per month,
@@ -118,7 +120,8 @@ def _period(from_date, to_date) -> tuple[datetime, datetime]:
 
 def kpi_rows(from_date, to_date, service_team=None, service_type=None, now=None) -> list[dict]:
 	"""Counts per (month, team, service type) for requests filed from ``from_date`` to ``to_date``:
-	one grouped scan of the period's requests, and one grouped join of completed audits' rows."""
+	one grouped scan of the period's requests (the audits' checks and findings are kept on the requests by
+	``store_audit_counts``)."""
 	start, end = _period(from_date, to_date)
 	values = {
 		"start": start,
@@ -132,7 +135,7 @@ def kpi_rows(from_date, to_date, service_team=None, service_type=None, now=None)
 		extra += " and sr.service_team = %(team)s"
 	if service_type:
 		extra += " and sr.service_type = %(type)s"
-	rows = frappe.db.sql(
+	return frappe.db.sql(
 		f"""
 		select
 			date_format(sr.creation, '%%Y-%%m') as month,
@@ -152,7 +155,9 @@ def kpi_rows(from_date, to_date, service_team=None, service_type=None, now=None)
 			sum(sr.status not in ('Rejected', 'Referred')) as resolvable,
 			sum(sr.resolved_on is not null and sr.status in ('Resolved', 'Closed')
 				and ifnull(sr.outcome, '') != 'Cannot Be Solved') as solved,
-			sum(ifnull(sr.is_repeat, 0)) as repeats
+			sum(ifnull(sr.is_repeat, 0)) as repeats,
+			sum(ifnull(sr.audit_checks, 0)) as audited,
+			sum(ifnull(sr.audit_findings, 0)) as errors
 		from `tabService Request` sr
 		where sr.creation >= %(start)s and sr.creation < %(end)s {extra}
 		group by 1, 2, 3
@@ -161,29 +166,32 @@ def kpi_rows(from_date, to_date, service_team=None, service_type=None, now=None)
 		values,
 		as_dict=True,
 	)
-	audits = frappe.db.sql(
-		f"""
-		select
-			date_format(sr.creation, '%%Y-%%m') as month,
-			ifnull(sr.service_team, '') as service_team,
-			ifnull(sr.service_type, '') as service_type,
-			count(*) as audited,
-			sum(ai.has_finding) as errors
-		from `tabService Audit Item` ai
-		join `tabService Audit` a on a.name = ai.parent and a.status = 'Completed'
-		join `tabService Request` sr on sr.name = ai.service_request
-		where ai.parenttype = 'Service Audit' and sr.creation >= %(start)s and sr.creation < %(end)s {extra}
-		group by 1, 2, 3
-		""",
-		values,
-		as_dict=True,
+
+
+def store_audit_counts(requests: list[str]):
+	"""The requests' checks and findings in completed Service Audits, kept on the request (``audit_checks``,
+	``audit_findings``) when an audit is completed or deleted, so the KPI report reads them in its one scan."""
+	requests = list(requests)
+	for k in range(0, len(requests), 5000):
+		_store_audit_counts(requests[k : k + 5000])
+
+
+def _store_audit_counts(requests: list[str]):
+	if not requests:
+		return
+	frappe.db.sql(
+		"""update `tabService Request` sr
+		left join (
+			select ai.service_request, count(*) as checks, sum(ai.has_finding) as findings
+			from `tabService Audit Item` ai
+			join `tabService Audit` a on a.name = ai.parent and a.status = 'Completed'
+			where ai.parenttype = 'Service Audit' and ai.service_request in %(names)s
+			group by ai.service_request
+		) au on au.service_request = sr.name
+		set sr.audit_checks = ifnull(au.checks, 0), sr.audit_findings = ifnull(au.findings, 0)
+		where sr.name in %(names)s""",
+		{"names": tuple(requests)},
 	)
-	by_key = {(a.month, a.service_team, a.service_type): a for a in audits}
-	for r in rows:
-		a = by_key.get((r.month, r.service_team, r.service_type))
-		r.audited = int(a.audited) if a else 0
-		r.errors = int(a.errors or 0) if a else 0
-	return rows
 
 
 def kpi_rows_by_loop(from_date, to_date, service_team=None, service_type=None, now=None) -> list[dict]:
@@ -202,6 +210,8 @@ def kpi_rows_by_loop(from_date, to_date, service_team=None, service_type=None, n
 		"contact_rounds",
 		"handling_minutes",
 		"is_repeat",
+		"audit_checks",
+		"audit_findings",
 	]
 	rows = frappe.get_all(
 		DOCTYPE,
@@ -210,18 +220,7 @@ def kpi_rows_by_loop(from_date, to_date, service_team=None, service_type=None, n
 		order_by="creation asc",
 		ignore_permissions=True,
 	)
-	audits = {}
-	completed = set(frappe.get_all("Service Audit", filters={"status": "Completed"}, pluck="name"))
-	for a in frappe.get_all(
-		"Service Audit Item",
-		filters={"parenttype": "Service Audit"},
-		fields=["service_request", "has_finding", "parent"],
-		ignore_permissions=True,
-	):
-		if a.parent not in completed:
-			continue
-		checked, found = audits.get(a.service_request, (0, 0))
-		audits[a.service_request] = (checked + 1, found + int(a.has_finding or 0))
+	audits = {r.name: (int(r.audit_checks or 0), int(r.audit_findings or 0)) for r in rows}
 	rows = [
 		r
 		for r in rows

@@ -39,7 +39,10 @@ def insert_requests(rows, chunk: int = 10_000):
 
 
 def insert_audit(name: str, month: str, when, items):
-	"""A completed Service Audit with items (item name, service_request, has_finding)."""
+	"""A completed Service Audit with items (item name, service_request, has_finding), its checks and
+	findings then kept on the requests as completing an audit does."""
+	from school_office.service_desk.quality import store_audit_counts
+
 	frappe.db.bulk_insert(
 		"Service Audit",
 		["name", "month", "status", "owner", "modified_by", "creation", "modified", "docstatus"],
@@ -53,3 +56,4 @@ def insert_audit(name: str, month: str, when, items):
 			for i, (item, request, finding) in enumerate(items, 1)
 		],
 	)
+	store_audit_counts([request for _item, request, _finding in items])

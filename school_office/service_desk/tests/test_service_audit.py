@@ -146,3 +146,15 @@ class TestServiceAudit(FrappeTestCase):
 		# the KPI report: 2 audited, 1 with a finding
 		rows = quality.kpi_rows("2017-05-01", "2017-05-31", service_type="AUDIT TYPE")
 		self.assertEqual(quality.figures(rows)[0]["operator_error_rate"], 50.0)
+		# the checks are kept on the requests; deleting the completed audit takes them back
+		request = first.service_request
+		self.assertEqual(
+			frappe.db.get_value("Service Request", request, ["audit_checks", "audit_findings"]), (1, 1)
+		)
+		frappe.set_user("Administrator")
+		frappe.delete_doc("Service Audit", name, force=True)
+		self.assertEqual(
+			frappe.db.get_value("Service Request", request, ["audit_checks", "audit_findings"]), (0, 0)
+		)
+		rows = quality.kpi_rows("2017-05-01", "2017-05-31", service_type="AUDIT TYPE")
+		self.assertEqual(rows[0]["audited"], 0)

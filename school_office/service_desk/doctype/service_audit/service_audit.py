@@ -8,7 +8,8 @@ sorted by name, so the same month, percent and seed always give the same request
 cannot be added, removed or swapped afterwards. The auditor ticks record / ledger / follow-up per
 request and writes a finding; *Complete* (Office Manager) turns every row with a finding into a
 retraining ToDo for the staff concerned, and completed audits feed the operator error rate of the
-Service Desk KPIs report.
+Service Desk KPIs report (their checks and findings are kept on each request: ``audit_checks``,
+``audit_findings``).
 """
 
 import secrets
@@ -137,7 +138,17 @@ class ServiceAudit(Document):
 		self.auditor = frappe.session.user
 		self.completed_on = now_datetime()
 		system_save(self)
+		from school_office.service_desk.quality import store_audit_counts
+
+		store_audit_counts([row.service_request for row in self.items])
 		return {"name": self.name, "status": self.status, "findings": self.findings_count}
+
+	def after_delete(self):
+		# a completed audit deleted (System Manager): its checks no longer count in the KPIs
+		if self.status == "Completed":
+			from school_office.service_desk.quality import store_audit_counts
+
+			store_audit_counts([row.service_request for row in self.items])
 
 	@staticmethod
 	def missing_checks(row) -> str:

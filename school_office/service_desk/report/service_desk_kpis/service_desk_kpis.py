@@ -16,9 +16,9 @@
   service type within the repeat window (Service Quality Settings, 30 days) before; flagged
   (``is_repeat``) when the request is filed or its service type changes.
 
-Targets come from Service Quality Settings; a figure missing its target is shown red. Two grouped SQL
-queries (school_office.service_desk.quality.kpi_rows: the requests, and the completed audits' rows)
-compute every figure; the last row is the total.
+Targets come from Service Quality Settings; a figure missing its target is shown red. One grouped SQL
+query over the period's requests (school_office.service_desk.quality.kpi_rows; the audits' checks and
+findings are kept on each request) computes every figure; the last row is the total.
 """
 
 import frappe
