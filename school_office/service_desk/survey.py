@@ -8,8 +8,8 @@ Review (``quality.fill_review``) as its satisfaction line.
 - ``Satisfaction Survey`` (Office Manager): the choice questions (best choice first; empty choices mean the
   five-point scale), the open question, the dates, *Published* (open for answers) and *Results Published*.
   New surveys start with the five standard questions of the seed, in the language of the Office Manager who
-  sets the survey up (questions are shown as written; English ones are translated for zh users).
-  Anonymous by default.
+  sets the survey up; the standard questions and the scale are shown in each reader's language whichever
+  language they were stored in (``shown``), the survey's own questions as written. Anonymous by default.
 - ``submit_response`` (portal, POST): the signed-in user's answers, checked against the survey's own
   questions (``school_office/core/survey.py``); one response per person and survey, kept by a unique
   key (an HMAC of survey and user with the site's encryption key, so an anonymous response cannot be traced
@@ -56,6 +56,36 @@ def default_questions():
 		"questions": [_(q) for q in DEFAULT_QUESTIONS],
 		"open_question": _(DEFAULT_OPEN_QUESTION),
 	}
+
+
+def app_languages() -> list[str]:
+	import os
+
+	folder = frappe.get_app_path("school_office", "translations")
+	return sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".csv"))
+
+
+def standard_texts() -> dict[str, str]:
+	"""The standard questions, open question and scale as any of the app's languages writes them ->
+	their English source, so a survey set up in Chinese still reads in English for English users."""
+	from frappe.translate import get_all_translations
+
+	out = {}
+	for lang in app_languages():
+		table = get_all_translations(lang)
+		for text in (*DEFAULT_QUESTIONS, DEFAULT_OPEN_QUESTION, *rules.SCALE):
+			if table.get(text):
+				out[table[text]] = text
+	return out
+
+
+def shown(text: str | None, known: dict | None = None) -> str:
+	"""A question or choice in the reader's language: the standard texts in whatever language they were
+	stored, the survey's own texts as written (or translated, when the translation file has them)."""
+	if not text:
+		return ""
+	known = standard_texts() if known is None else known
+	return _(known.get(text, text))
 
 
 def questions_of(doc) -> list[dict]:
@@ -110,10 +140,6 @@ def any_open_survey(user: str) -> bool:
 
 def any_published_results(user: str) -> bool:
 	return bool(frappe.db.exists(SURVEY, {"results_published": 1}))
-
-
-def choice_label(choice: str) -> str:
-	return _(choice)
 
 
 def require_login_for(route: str):
@@ -218,10 +244,11 @@ def results_of(doc, with_open_answers: bool = False) -> dict:
 	)
 	responses = frappe.db.count(RESPONSE, {"survey": doc.name})
 	out = rules.tally(questions_of(doc), rows, responses)
+	known = standard_texts()
 	for q in out["questions"]:
-		q["question_label"] = _(q["question"])
+		q["question_label"] = shown(q["question"], known)
 		for c in q["choices"]:
-			c["label"] = choice_label(c["choice"])
+			c["label"] = shown(c["choice"], known)
 	out.update(
 		{
 			"survey": doc.name,
@@ -229,7 +256,7 @@ def results_of(doc, with_open_answers: bool = False) -> dict:
 			"semester": doc.semester,
 			"status": state_of(doc),
 			"status_label": _(state_of(doc)),
-			"open_question": _(doc.open_question),
+			"open_question": shown(doc.open_question, known),
 		}
 	)
 	if with_open_answers:

@@ -254,3 +254,29 @@ class TestSatisfactionSurvey(FrappeTestCase):
 		self.assertIn(
 			f"{doc.title}: 1 responses, average score 75.0, satisfied 100.0 %", review.additional_information
 		)
+
+	def test_standard_questions_read_in_each_users_language(self):
+		"""A survey set up in Chinese: English readers see the standard questions and scale in English."""
+		zh = frappe.translate.get_all_translations("zh")
+		zh_questions = [zh[q] for q in survey.DEFAULT_QUESTIONS]
+		doc = self.make_survey(
+			questions=[{"question": q} for q in zh_questions]
+			+ [{"question": "食堂几点开门？", "choices": "早\n晚"}],
+			open_question=zh[survey.DEFAULT_OPEN_QUESTION],
+		)
+		lang = frappe.local.lang
+		try:
+			frappe.local.lang = "en"
+			en = survey.results_of(doc)
+			self.assertEqual(
+				[q["question_label"] for q in en["questions"]][:5], list(survey.DEFAULT_QUESTIONS)
+			)
+			self.assertEqual(en["questions"][5]["question_label"], "食堂几点开门？")  # the office's own words
+			self.assertEqual(en["questions"][0]["choices"][0]["label"], "Very Satisfied")
+			self.assertEqual(en["open_question"], survey.DEFAULT_OPEN_QUESTION)
+			frappe.local.lang = "zh"
+			cn = survey.results_of(doc)
+			self.assertEqual([q["question_label"] for q in cn["questions"]][:5], zh_questions)
+			self.assertEqual(cn["questions"][0]["choices"][0]["label"], zh["Very Satisfied"])
+		finally:
+			frappe.local.lang = lang

@@ -33,6 +33,7 @@ def get_context(context):
 		context.error = _("This survey does not exist or is not published.")
 		return context
 	state = survey.state_of(doc)
+	known = survey.standard_texts()
 	context.survey = {
 		"name": doc.name,
 		"title": doc.title,
@@ -41,12 +42,15 @@ def get_context(context):
 		"closes_on": frappe.utils.formatdate(doc.closes_on) if doc.closes_on else "",
 		"anonymous": doc.anonymous,
 		"results_published": doc.results_published,
-		"open_question": _(doc.open_question),
+		"open_question": survey.shown(doc.open_question, known),
 		"questions": [
 			{
 				"no": i,
-				"question": _(q["question"]),
-				"choices": [{"value": c, "label": _(c)} for c in survey.rules.parse_choices(q["choices"])],
+				"question": survey.shown(q["question"], known),
+				"choices": [
+					{"value": c, "label": survey.shown(c, known)}
+					for c in survey.rules.parse_choices(q["choices"])
+				],
 			}
 			for i, q in enumerate(survey.questions_of(doc), 1)
 		],
