@@ -34,7 +34,6 @@ from school_office.core import survey as rules
 SURVEY = "Satisfaction Survey"
 RESPONSE = "Satisfaction Survey Response"
 ANSWER = "Satisfaction Survey Answer"
-MANAGERS = ("Office Manager", "System Manager")
 OPEN = "Accepting Answers"
 
 # the seed's five choice questions and its open question (SD-13), translated when a survey is set up
@@ -124,7 +123,7 @@ def open_surveys() -> list[dict]:
 		order_by="creation desc",
 		ignore_permissions=True,  # the portal lists published surveys to every signed-in user
 	)
-	return [r for r in rows if rules.survey_state(True, r.opens_on, r.closes_on, getdate(today)) == OPEN]
+	return [r for r in rows if state_of(r, today) == OPEN]
 
 
 def pending_survey_count(user: str) -> int:
@@ -285,12 +284,7 @@ def survey_results(survey: str):
 def update_states():
 	"""Daily: the stored status (list view, filters) follows the dates."""
 	for row in frappe.get_all(SURVEY, fields=["name", "published", "opens_on", "closes_on", "status"]):
-		state = rules.survey_state(
-			bool(row.published),
-			getdate(row.opens_on) if row.opens_on else None,
-			getdate(row.closes_on) if row.closes_on else None,
-			getdate(nowdate()),
-		)
+		state = state_of(row)
 		if state != row.status:
 			frappe.db.set_value(SURVEY, row.name, "status", state, update_modified=False)
 
