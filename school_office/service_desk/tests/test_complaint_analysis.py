@@ -117,15 +117,7 @@ class TestComplaintAnalysis(FrappeTestCase):
 		self.assertEqual((stored.adopted, stored.publish_adoption), (0, 0))
 		self.assertFalse(stored.public_summary or stored.adoption_published_on)
 		frappe.set_user(self.staff)
-		complaint = frappe.get_doc(
-			{
-				"doctype": DT,
-				"subject": "noise",
-				"service_type": "Complaint",
-				"problem_type": "Other",
-				"contact": "x",
-			}
-		).insert()
+		complaint = new_complaint()
 		self.assertEqual(complaint.feedback_nature, "Complaint")
 		leave = frappe.get_doc({"doctype": DT, "subject": "leave", "service_type": "Consultation"}).insert()
 		self.assertFalse(leave.feedback_nature)
@@ -174,15 +166,7 @@ class TestComplaintAnalysis(FrappeTestCase):
 
 	def test_a_complaint_cannot_be_adopted(self):
 		frappe.set_user(self.manager)
-		doc = frappe.get_doc(
-			{
-				"doctype": DT,
-				"subject": "c",
-				"service_type": "Complaint",
-				"problem_type": "Other",
-				"contact": "x",
-			}
-		).insert()
+		doc = new_complaint()
 		doc.adopted = 1
 		with self.assertRaisesRegex(frappe.ValidationError, "Only suggestions"):
 			doc.save()
