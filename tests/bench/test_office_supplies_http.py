@@ -330,3 +330,27 @@ def test_portal_pages_at_phone_width_in_chinese(people, route):
 
 	guest = requests.get(f"{URL}{route}", allow_redirects=False, timeout=60)
 	assert guest.status_code in (301, 302) and "/login" in guest.headers.get("Location", "")
+
+
+def test_a_new_plan_cannot_bring_its_own_figures(admin, people, supply):
+	"""REST insert of a plan whose lines carry the system's figures: the app-wide child permlevel hook
+	(utils/child_permlevels.py) resets them; what the planner may write (final quantity) stays."""
+	staff = people["staff"]
+	r = staff.post(
+		f"{URL}/api/resource/Supply Plan",
+		json={
+			"period": "2031-Q3",
+			"company": "Demo School",
+			"warehouse": "Stores - DS",
+			"lines": [{"item_code": supply["item"], "proposed_qty": 999, "on_hand": 555, "final_qty": 3}],
+		},
+		timeout=60,
+	)
+	assert r.status_code == 200, r.text[:500]
+	plan = r.json()["data"]
+	try:
+		stored = admin.get(f"{URL}/api/resource/Supply Plan/{plan['name']}", timeout=60).json()["data"]
+		line = stored["lines"][0]
+		assert (line["proposed_qty"], line["on_hand"], line["final_qty"]) == (0, 0, 3)
+	finally:
+		admin.delete(f"{URL}/api/resource/Supply Plan/{plan['name']}", timeout=60)
