@@ -51,6 +51,15 @@ def test_answer_once_on_the_portal_and_the_results(site_url, demo, admin, survey
 	page = student.get(f"{URL}/satisfaction-survey", params={"survey": name}, timeout=60)
 	assert page.status_code == 200
 	assert "so-survey-form" in page.text and "非常满意" in page.text  # zh demo student
+	# the Office Manager (zh) set it up, so its questions are stored in Chinese; an English student reads
+	# the standard questions in English
+	stored = admin.get(f"{URL}/api/resource/Satisfaction Survey/{name}", timeout=60).json()["data"]
+	assert stored["questions"][0]["question"] == "您对工作人员的服务态度是否满意？"
+	english = demo["login"]("student.en").get(
+		f"{URL}/satisfaction-survey", params={"survey": name}, timeout=60
+	)
+	assert "Very Satisfied" in english.text and "service attitude" in english.text, english.text[-2000:]
+	assert "非常满意" not in english.text
 	# GET does not answer
 	assert student.get(SUBMIT, params={"survey": name, "answers": answers()}, timeout=60).status_code in (
 		403,
