@@ -7,26 +7,11 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
 
 from school_office.campus_identity.tests import ldap_server
+from school_office.tests.fixtures import make_user as ensure_user
 
 MANAGER = "ci.manager@test.school"
 STAFF = "ci.staff@test.school"
 PASSWORD = "Roster#2026pw"
-
-
-def ensure_user(email, roles):
-	if not frappe.db.exists("User", email):
-		user = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"user_type": "System User",
-				"roles": [{"role": r} for r in roles],
-			}
-		)
-		user.insert(ignore_permissions=True)
-	return email
 
 
 def as_user(user, fn, *args):

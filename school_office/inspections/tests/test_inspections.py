@@ -14,22 +14,9 @@ from school_office.inspections import rectification, scorecard
 from school_office.inspections.install import TEMPLATES, create_defaults
 from school_office.inspections.report.inspection_rates.inspection_rates import monthly_rates
 from school_office.service_desk import api
+from school_office.tests.fixtures import make_user
 
 TEMPLATE = TEMPLATES[0][0]
-
-
-def make_user(email, roles):
-	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"roles": [{"role": r} for r in roles],
-			}
-		).insert(ignore_permissions=True)
-	return email
 
 
 def make_supplier(name):

@@ -11,6 +11,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_datetime, now_datetime
 
+from school_office.tests.fixtures import make_user
 from school_office.venues import api, tasks
 from school_office.venues.install import create_defaults
 from school_office.venues.service import VenueConflictError, VenueRuleError
@@ -22,21 +23,6 @@ STAFF = "venue.staff@test.school"
 MANAGER = "venue.manager@test.school"
 ALICE = "venue.alice@test.school"
 BOB = "venue.bob@test.school"
-
-
-def make_user(email, roles=(), user_type="System User"):
-	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"user_type": user_type,
-				"roles": [{"role": r} for r in roles],
-			}
-		).insert(ignore_permissions=True)
-	return email
 
 
 def make_venue(name, category, capacity, equipment=(), check_in=1, bookable=1):
