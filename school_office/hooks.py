@@ -258,6 +258,9 @@ portal_menu_items = [
 	{"title": "Notices", "route": "/notices", "role": "All"},
 ]
 
+# desk: Datetime field descriptions translated before Frappe appends the time zone (public/js)
+app_include_js = ["/assets/school_office/js/desk_translations.js"]
+
 # Jinja
 jinja = {
 	"methods": [
