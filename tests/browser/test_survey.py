@@ -1,7 +1,7 @@
 """The satisfaction survey in the browser (SD-13), at 390 px in zh: a student answers the semester survey on
 the phone (a missing answer is named before anything is sent), the page remembers the answer; the Office
-Manager publishes the results on the desk; the student reads the results page with its bar charts. A guest
-reads the adopted suggestions (CF-4)."""
+Manager publishes the results on the desk; the student reads the results page with its bar charts. The
+Office Manager adopts and publishes a suggestion on the desk, and a guest reads it (CF-4)."""
 
 from tests.browser.data import tag, zh
 
@@ -101,7 +101,7 @@ def test_student_answers_the_survey_and_reads_the_results(walks, admin_api):
 	walks.done(student)
 
 
-def test_guest_reads_the_adopted_suggestions(walks, admin_api):
+def test_manager_publishes_an_adopted_suggestion_and_a_guest_reads_it(walks, admin_api):
 	t = tag()
 	summary = f"图书馆延长开放时间 {t}"
 	request = admin_api.insert(
@@ -113,16 +113,20 @@ def test_guest_reads_the_adopted_suggestions(walks, admin_api):
 			"contact": "13900000000",
 		}
 	)["name"]
-	admin_api.update(
-		"Service Request",
-		request,
-		{
-			"adopted": 1,
-			"public_summary": summary,
-			"adoption_result": "自三月起开放到22:30。",
-			"publish_adoption": 1,
-		},
-	)
+	manager = walks("office.manager")
+	page = manager.page
+	with manager.step("the Office Manager adopts the suggestion and publishes it on the desk"):
+		manager.open_form("Service Request", request)
+		head = page.locator(".form-section .section-head:visible").filter(has_text=zh("Adoption"))
+		head.first.click()
+		manager.settle()
+		manager.check("adopted")
+		manager.fill("public_summary", summary)
+		manager.fill("adoption_result", "自三月起开放到22:30。")
+		manager.check("publish_adoption")
+		manager.save()
+		doc = manager.doc()
+		assert (doc["adopted"], doc["publish_adoption"]) == (1, 1) and doc["adoption_published_on"]
 	guest = walks("Guest", login=False)
 	page = guest.page
 	with guest.step("the adopted suggestions on the phone"):

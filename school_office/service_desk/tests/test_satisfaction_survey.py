@@ -257,7 +257,9 @@ class TestSatisfactionSurvey(FrappeTestCase):
 
 	def test_standard_questions_read_in_each_users_language(self):
 		"""A survey set up in Chinese: English readers see the standard questions and scale in English."""
-		zh = frappe.translate.get_all_translations("zh")
+		from frappe.translate import get_all_translations
+
+		zh = get_all_translations("zh")
 		zh_questions = [zh[q] for q in survey.DEFAULT_QUESTIONS]
 		doc = self.make_survey(
 			questions=[{"question": q} for q in zh_questions]
